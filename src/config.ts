@@ -1,0 +1,141 @@
+/**
+ * Configuration, read from environment variables once and validated here, so every other module
+ * receives a typed, frozen object and no module reads `process.env` itself.
+ *
+ * Defaults serve the Neo4j that the project runs for development (`npm run neo4j:start`). The one
+ * default credential, LOCAL_NEO4J_DEFAULT_PASSWORD, applies only to that local database: once
+ * NEO4J_URI names another server, NEO4J_PASSWORD must be given.
+ */
+import path from "node:path";
+
+export type RuntimeEnvironment = "development" | "test" | "production";
+
+export interface Neo4jConfig {
+  /** Bolt URI; `neo4j+s://` for Aura or a cluster. */
+  readonly uri: string;
+  readonly username: string;
+  readonly password: string;
+  readonly database: string;
+  /** True when the project runs this Neo4j itself (NEO4J_URI unset). */
+  readonly managedLocally: boolean;
+  /** How long one query may run before Neo4j aborts it. */
+  readonly queryTimeoutMs: number;
+  /** How long to wait for a connection before answering SERVICE_UNAVAILABLE. */
+  readonly connectionTimeoutMs: number;
+  /** How long the driver retries a transaction on transient errors. */
+  readonly maxRetryTimeMs: number;
+}
+
+export interface LocalNeo4jConfig {
+  /** Folder holding the local server's jars, configuration, data and logs (git-ignored). */
+  readonly home: string;
+  readonly boltPort: number;
+  readonly heapSize: string;
+  readonly pageCacheSize: string;
+  /** A JDK or JRE home to run Neo4j with; found automatically when unset. */
+  readonly javaHome: string | undefined;
+  /** Seconds to wait for Bolt to answer after launching the server. */
+  readonly startTimeoutSeconds: number;
+}
+
+export interface AppConfig {
+  readonly environment: RuntimeEnvironment;
+  readonly http: { readonly host: string; readonly port: number };
+  readonly logLevel: string;
+  readonly neo4j: Neo4jConfig;
+  readonly localNeo4j: LocalNeo4jConfig;
+}
+
+/** The documented password of the development Neo4j that the project provisions itself. */
+export const LOCAL_NEO4J_DEFAULT_PASSWORD = "kg-local-dev";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = defaultProjectRoot()): AppConfig {
+  const problems: string[] = [];
+  const text = (name: string, fallback: string): string => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? fallback : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const value = text(name, fallback);
+    if (!allowed.includes(value as T)) {
+      problems.push(`${name} must be one of ${allowed.join(", ")} (got "${value}")`);
+      return fallback;
+    }
+    return value as T;
+  };
+
+  const environment = oneOf<RuntimeEnvironment>("NODE_ENV", "development", ["development", "test", "production"]);
+  const boltPort = integer("LOCAL_NEO4J_BOLT_PORT", 7687, 1, 65535);
+  const explicitUri = env.NEO4J_URI?.trim();
+  const managedLocally = explicitUri === undefined || explicitUri === "";
+  const uri = managedLocally ? `bolt://127.0.0.1:${boltPort}` : explicitUri;
+  if (!/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
+    problems.push(`NEO4J_URI must be a bolt:// or neo4j:// URI, optionally +s or +ssc (got "${uri}")`);
+  }
+  const password = env.NEO4J_PASSWORD ?? (managedLocally ? LOCAL_NEO4J_DEFAULT_PASSWORD : "");
+  if (password === "") {
+    problems.push("NEO4J_PASSWORD is required when NEO4J_URI points to a Neo4j the project does not run itself");
+  } else if (managedLocally && password.length < 8) {
+    problems.push("NEO4J_PASSWORD must have at least 8 characters (Neo4j's minimum) for the local Neo4j");
+  }
+  const logLevel = text("LOG_LEVEL", environment === "test" ? "warn" : "info");
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+
+  const config: AppConfig = {
+    environment,
+    http: { host: text("HOST", "0.0.0.0"), port: integer("PORT", 4000, 0, 65535) },
+    logLevel,
+    neo4j: {
+      uri,
+      username: text("NEO4J_USERNAME", "neo4j"),
+      password,
+      database: text("NEO4J_DATABASE", "neo4j"),
+      managedLocally,
+      queryTimeoutMs: integer("NEO4J_QUERY_TIMEOUT_MS", 10_000, 100, 600_000),
+      connectionTimeoutMs: integer("NEO4J_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
+      maxRetryTimeMs: integer("NEO4J_MAX_RETRY_TIME_MS", 2_000, 0, 120_000),
+    },
+    localNeo4j: {
+      home: path.resolve(projectRoot, text("LOCAL_NEO4J_HOME", ".neo4j")),
+      boltPort,
+      heapSize: text("LOCAL_NEO4J_HEAP", "512m"),
+      pageCacheSize: text("LOCAL_NEO4J_PAGECACHE", "256m"),
+      javaHome: env.LOCAL_NEO4J_JAVA_HOME?.trim() || undefined,
+      startTimeoutSeconds: integer("LOCAL_NEO4J_START_TIMEOUT_S", 180, 5, 3600),
+    },
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
+  }
+  return deepFreeze(config);
+}
+
+/** The repository root, whether running from `src/` (ts-jest) or from `dist/src/` (compiled). */
+export function defaultProjectRoot(): string {
+  const here = __dirname;
+  return here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, "..", "..") : path.resolve(here, "..");
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
