@@ -1,0 +1,42 @@
+// Constraints and indexes of the knowledge graph. Every statement is idempotent (IF NOT EXISTS),
+// so `npm run db:seed` applies this file on every run.
+
+// Stable public ids: entities, events and sources are found by id.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
+
+// Relation ids are unique per relationship type, and the constraint's index finds a relation by
+// id. One line per RelationType value (src/relation/relation-type.enum.ts; a test keeps them in step).
+CREATE CONSTRAINT invests_in_id IF NOT EXISTS FOR ()-[r:INVESTS_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT invested_total_in_id IF NOT EXISTS FOR ()-[r:INVESTED_TOTAL_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT supplies_cloud_id IF NOT EXISTS FOR ()-[r:SUPPLIES_CLOUD]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT competes_with_id IF NOT EXISTS FOR ()-[r:COMPETES_WITH]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT investigates_id IF NOT EXISTS FOR ()-[r:INVESTIGATES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT pressures_id IF NOT EXISTS FOR ()-[r:PRESSURES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT holds_stake_id IF NOT EXISTS FOR ()-[r:HOLDS_STAKE]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT part_of_id IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT partners_with_id IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT participates_in_id IF NOT EXISTS FOR ()-[r:PARTICIPATES_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT acquires_id IF NOT EXISTS FOR ()-[r:ACQUIRES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT seeks_ip_access_id IF NOT EXISTS FOR ()-[r:SEEKS_IP_ACCESS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT considers_suing_id IF NOT EXISTS FOR ()-[r:CONSIDERS_SUING]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT lobbies_id IF NOT EXISTS FOR ()-[r:LOBBIES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT negotiates_with_id IF NOT EXISTS FOR ()-[r:NEGOTIATES_WITH]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT tests_models_of_id IF NOT EXISTS FOR ()-[r:TESTS_MODELS_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT founded_id IF NOT EXISTS FOR ()-[r:FOUNDED]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT leads_id IF NOT EXISTS FOR ()-[r:LEADS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT has_board_seat_id IF NOT EXISTS FOR ()-[r:HAS_BOARD_SEAT]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT offers_to_hire_id IF NOT EXISTS FOR ()-[r:OFFERS_TO_HIRE]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT licenses_id IF NOT EXISTS FOR ()-[r:LICENSES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT develops_id IF NOT EXISTS FOR ()-[r:DEVELOPS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT integrates_id IF NOT EXISTS FOR ()-[r:INTEGRATES]-() REQUIRE r.id IS UNIQUE;
+
+// Filters: entities by kind, events by date.
+CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind);
+CREATE INDEX event_date_start IF NOT EXISTS FOR (e:Event) ON (e.dateStart);
+
+// Search over names and aliases, English and French; the folding analyzer ignores accents
+// ("commission europeenne" finds "Commission européenne").
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};

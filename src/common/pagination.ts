@@ -1,0 +1,52 @@
+/**
+ * Relay-style cursor pagination. Cursors are opaque to clients (base64url of a small JSON
+ * document) and carry the sort key of the last item, so pages are stable under inserts
+ * (keyset pagination, no OFFSET).
+ */
+import { Field, ObjectType } from "type-graphql";
+import { BadUserInputError } from "./errors";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: "Where a page stands in its list (Relay cursor connections)." })
+export class PageInfo {
+  @Field({ description: "True when more items follow; pass `endCursor` as `after` to get them." })
+  hasNextPage!: boolean;
+
+  @Field({ description: "True when this page was requested with `after` (items precede it)." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of this page; null for an empty page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item of this page; null for an empty page." })
+  endCursor!: string | null;
+}
+
+export function encodeCursor(kind: string, key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify({ k: kind, v: key }), "utf8").toString("base64url");
+}
+
+/** Decodes a cursor made by `encodeCursor` for the same kind; anything else is BAD_USER_INPUT on `argument`. */
+export function decodeCursor(cursor: string, kind: string, argument = "after"): unknown[] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (decoded && typeof decoded === "object" && (decoded as { k?: unknown }).k === kind) {
+      const key = (decoded as { v?: unknown }).v;
+      if (Array.isArray(key)) return key;
+    }
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new BadUserInputError(
+    argument,
+    `"${argument}" is not a cursor of this list; pass an \`endCursor\` or edge \`cursor\` returned by the same field.`,
+  );
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+}

@@ -1,0 +1,81 @@
+/**
+ * Argument validation. type-graphql calls `validateArguments` for every `@Args()` class (see
+ * src/schema.ts); a failure becomes one BAD_USER_INPUT error that names the argument and says
+ * what is expected, instead of type-graphql's generic "Argument Validation Error".
+ */
+import { registerDecorator, validate, type ValidationArguments, type ValidationError } from "class-validator";
+import { BadUserInputError } from "./errors";
+import { InvalidPartialDate, PartialDate } from "./partial-date";
+
+/** Entity and relation ids are lowercase slugs: "microsoft", "openai-global", "gpt-4". */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 120;
+
+export function IsSlug(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: "isSlug",
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === "string" && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value),
+        defaultMessage: (args: ValidationArguments) =>
+          `"${args.property}" must be a lowercase slug id such as "openai" or "openai-global" ` +
+          `(letters a-z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters); got ${JSON.stringify(args.value)}.`,
+      },
+    });
+}
+
+export function IsPartialDate(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: "isPartialDate",
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => value instanceof PartialDate,
+        defaultMessage: (args: ValidationArguments) => {
+          const invalid = args.value instanceof InvalidPartialDate ? args.value : undefined;
+          const got = JSON.stringify(invalid ? invalid.input : args.value);
+          return `"${args.property}" must be a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD"; got ${got}${invalid ? ` (${invalid.reason})` : ""}.`;
+        },
+      },
+    });
+}
+
+export function IsPageSize(max: number): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: "isPageSize",
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [max],
+      validator: {
+        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max,
+        defaultMessage: (args: ValidationArguments) =>
+          `"${args.property}" must be a page size from 1 to ${max}; got ${JSON.stringify(args.value)}.`,
+      },
+    });
+}
+
+/** type-graphql's `validateFn`: validates `@Args()` classes; plain scalar arguments pass through. */
+export async function validateArguments(argValue: unknown): Promise<void> {
+  if (argValue === null || typeof argValue !== "object" || Array.isArray(argValue)) return;
+  const errors = await validate(argValue, { skipMissingProperties: true, forbidUnknownValues: false });
+  if (errors.length === 0) return;
+  const problems = flatten(errors);
+  throw new BadUserInputError(
+    problems[0].argument,
+    problems.map((problem) => problem.message).join(" "),
+    problems.length > 1 ? { invalidArguments: problems.map((problem) => problem.argument) } : undefined,
+  );
+}
+
+function flatten(errors: ValidationError[], prefix = ""): Array<{ argument: string; message: string }> {
+  return errors.flatMap((error) => {
+    const argument = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ argument, message }));
+    return [...own, ...flatten(error.children ?? [], argument)];
+  });
+}

@@ -1,0 +1,50 @@
+import DataLoader from "dataloader";
+import { NotFoundError } from "../common/errors";
+import { decodeCursor, encodeCursor } from "../common/pagination";
+import type { ConnectionShape } from "../common/connection";
+import type { EntitiesArgs } from "./entity.args";
+import type { EntityRecord, EntityRepository } from "./entity.repository";
+
+const CURSOR_KIND = "entity";
+
+/** Per-request entity access: one DataLoader, so N lookups by id cost one query. */
+export class EntityService {
+  private readonly byId: DataLoader<string, EntityRecord | null>;
+
+  constructor(private readonly repository: EntityRepository) {
+    this.byId = new DataLoader(async (ids) => {
+      const found = new Map((await repository.findByIds(ids)).map((entity) => [entity.id, entity]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
+  get(id: string): Promise<EntityRecord | null> {
+    return this.byId.load(id);
+  }
+
+  /** The entity, or NOT_FOUND naming the argument that gave its id. */
+  async require(id: string, argument: string): Promise<EntityRecord> {
+    const entity = await this.get(id);
+    if (!entity) throw new NotFoundError("entity", id, argument);
+    return entity;
+  }
+
+  async list(args: EntitiesArgs): Promise<ConnectionShape<EntityRecord>> {
+    const afterId = args.after ? String(decodeCursor(args.after, CURSOR_KIND)[0]) : null;
+    const { entities, total } = await this.repository.listPage(args.kind ?? null, afterId, args.first + 1);
+    const items = entities.slice(0, args.first);
+    for (const entity of items) this.byId.prime(entity.id, entity);
+    const edges = items.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, [node.id]), node }));
+    return {
+      edges,
+      nodes: items,
+      totalCount: total,
+      pageInfo: {
+        hasNextPage: entities.length > args.first,
+        hasPreviousPage: afterId !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+}

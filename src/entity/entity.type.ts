@@ -1,0 +1,30 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Connection } from "../common/connection";
+import { EntityKind } from "./entity-kind.enum";
+
+@ObjectType({
+  description:
+    "A node of the knowledge graph: a company, regulator, project, person, product, AI model or law. " +
+    "Its `relations` field lists its typed, dated links with their counterparties.",
+})
+export class Entity {
+  @Field(() => ID, { description: 'Stable lowercase slug, e.g. "openai", "european-commission". Never changes.' })
+  id!: string;
+
+  @Field({ description: "Display name, e.g. \"Federal Trade Commission\"." })
+  name!: string;
+
+  @Field(() => EntityKind, { description: "What the entity is." })
+  kind!: EntityKind;
+
+  @Field(() => [String], {
+    description: 'Other names in English and French, e.g. "FTC", "Commission européenne"; searched with `name`.',
+  })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: "One or two sentences on the entity's role in the story, in English." })
+  description!: string | null;
+}
+
+@ObjectType({ description: "A page of entities (Relay connection)." })
+export class EntityConnection extends Connection(Entity, "Entity", "entity") {}

@@ -1,0 +1,32 @@
+/**
+ * Conversion of driver values at the repository boundary: Neo4j Integers and temporals never
+ * leave a repository.
+ */
+import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, type Integer } from "neo4j-driver";
+
+export function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (isInt(value as Integer)) return (value as Integer).toNumber();
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  throw new TypeError(`Expected a number from Neo4j, got ${typeof value}`);
+}
+
+export function toStringOrNull(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) return String(value);
+  return String(value);
+}
+
+export function toStringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((item) => String(item)) : [];
+}
+
+export function toBooleanOrNull(value: unknown): boolean | null {
+  return value === null || value === undefined ? null : Boolean(value);
+}
+
+/** LIMIT and SKIP need a Neo4j integer: a JavaScript number is sent as a float. */
+export function toInteger(value: number): Integer {
+  return neo4j.int(value);
+}

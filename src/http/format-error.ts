@@ -1,0 +1,43 @@
+/**
+ * What error details leave the server. Errors we raise on purpose carry a code from
+ * `ErrorCode` (or Apollo's own request codes) and go out as they are, without stack traces.
+ * Anything else is a bug or an unmapped database failure: it is logged with its stack and
+ * replaced by a bare INTERNAL_SERVER_ERROR, so no internals reach clients.
+ */
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { ErrorCode } from "../common/errors";
+import type { Logger } from "../logger";
+
+const PUBLIC_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  ErrorCode.QUERY_TIMEOUT,
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+]);
+
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.code ?? "");
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    if (PUBLIC_CODES.has(code)) {
+      if (code === ErrorCode.SERVICE_UNAVAILABLE) {
+        logger.warn({ cause: String(unwrapResolverError(error)) }, "Neo4j unavailable");
+      }
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, "unexpected error while resolving");
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The server process: config → driver → schema → HTTP. Neo4j being down at start-up does not
+ * stop the server: it answers SERVICE_UNAVAILABLE (and /ready 503) until Neo4j is back.
+ */
+import "reflect-metadata";
+import { loadConfig, type AppConfig } from "./config";
+import { createRepositories } from "./context";
+import { createDriver } from "./graph/driver";
+import { QueryRunner } from "./graph/query-runner";
+import { createHttpApp } from "./http/app";
+import { createLogger } from "./logger";
+import { createSchema } from "./schema";
+
+export async function startServer(config: AppConfig = loadConfig()): Promise<() => Promise<void>> {
+  const logger = createLogger(config.logLevel);
+  const driver = createDriver(config.neo4j, logger);
+  try {
+    await driver.verifyConnectivity({ database: config.neo4j.database });
+    logger.info({ uri: config.neo4j.uri }, "connected to Neo4j");
+  } catch (error) {
+    logger.warn({ uri: config.neo4j.uri, cause: (error as Error).message }, "Neo4j is not reachable yet; serving anyway");
+  }
+  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs });
+  const schema = await createSchema();
+  const app = await createHttpApp({ config, schema, runner, repositories: createRepositories(runner), logger });
+  const url = await app.listen(config.http.port, config.http.host);
+  logger.info({ url, environment: config.environment }, `GraphQL server ready at ${url}`);
+  console.log(`\n  GraphQL:  ${url}${config.environment === "development" ? "   (Apollo Sandbox in a browser)" : ""}`);
+  console.log(`  Health:   ${url.replace(/\/graphql$/, "/health")}   Ready: ${url.replace(/\/graphql$/, "/ready")}\n`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info("shutting down");
+      await app.stop();
+      await driver.close();
+    })());
+  return stop;
+}
+
+if (require.main === module) {
+  startServer()
+    .then((stop) => {
+      for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.once(signal, () => {
+          stop().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        });
+      }
+    })
+    .catch((error: unknown) => {
+      console.error(`server: ${(error as Error).message}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,24 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { ConnectionShape } from "../common/connection";
+import type { RequestContext } from "../context";
+import { RelationIdArgs, RelationsArgs } from "./relation.args";
+import { Relation, RelationConnection } from "./relation.type";
+import type { RelationView } from "./relation.view";
+
+@Resolver(() => Relation)
+export class RelationResolver {
+  @Query(() => Relation, { nullable: true, description: "One relation by id; null when no relation has that id." })
+  relation(@Args() { id }: RelationIdArgs, @Ctx() ctx: RequestContext): Promise<RelationView | null> {
+    return ctx.relations.get(id);
+  }
+
+  @Query(() => RelationConnection, {
+    description:
+      "Relations filtered by type, endpoints and date, ordered by start date then id (Relay connection). " +
+      'E.g. relations(types: [INVESTS_IN], to: "openai") answers "who invests in OpenAI, when, how much". ' +
+      "An unknown `from` or `to` id is a NOT_FOUND error.",
+  })
+  relations(@Args() args: RelationsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionShape<RelationView>> {
+    return ctx.relations.list(args);
+  }
+}

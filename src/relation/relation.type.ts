@@ -1,0 +1,119 @@
+import { CurrencyResolver } from "graphql-scalars";
+import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Connection } from "../common/connection";
+import { DatePrecision } from "../common/partial-date";
+import { PartialDateScalar } from "../common/scalars";
+import { Entity } from "../entity/entity.type";
+import { Source } from "../source/source.type";
+import { RelationStatus } from "./relation-status.enum";
+import { RelationType } from "./relation-type.enum";
+
+registerEnumType(DatePrecision, {
+  name: "DatePrecision",
+  description: "How precisely the source dates something.",
+  valuesConfig: {
+    YEAR: { description: 'Known to the year: "2019".' },
+    MONTH: { description: 'Known to the month: "2019-07".' },
+    DAY: { description: 'Known to the day: "2019-07-15".' },
+  },
+});
+
+@ObjectType({ description: "An amount of money as the source states it, never more precise." })
+export class Money {
+  @Field(() => Float, { description: "The amount in units of `currency` (1000000000 for \"1 milliard de dollars\")." })
+  amount!: number;
+
+  @Field(() => CurrencyResolver, { description: "ISO 4217 currency code, e.g. USD." })
+  currency!: string;
+
+  @Field({ description: 'True when the source gives the figure as approximate ("environ", "près de").' })
+  approximate!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "What the amount measures when it is not the value of the relation itself (a cap, a cumulative total, funding at stake).",
+  })
+  note!: string | null;
+}
+
+@ObjectType({ description: "Where a fact comes from: the source document and its exact words." })
+export class Provenance {
+  @Field(() => Source, { description: "The document that states the fact." })
+  source!: Source;
+
+  @Field(() => [String], { description: "Verbatim sentences of the source (in its language) that support the fact." })
+  quotes!: string[];
+}
+
+@ObjectType({
+  description:
+    "A typed, dated, sourced link between two entities, e.g. Microsoft INVESTS_IN OpenAI (July 2019, $1 bn). " +
+    "Dates keep the source's precision; `provenance` quotes the source.",
+})
+export class Relation {
+  @Field(() => ID, { description: 'Stable id, e.g. "microsoft-invests-in-openai-2019-07".' })
+  id!: string;
+
+  @Field(() => RelationType, { description: "The kind of link." })
+  type!: RelationType;
+
+  @Field({ description: "True for types without direction (COMPETES_WITH, PARTNERS_WITH, NEGOTIATES_WITH)." })
+  symmetric!: boolean;
+
+  @Field(() => Entity, {
+    description: "The entity the link starts from (for symmetric types: the side you asked about, if any).",
+  })
+  from!: Entity;
+
+  @Field(() => Entity, { description: "The entity the link points to." })
+  to!: Entity;
+
+  @Field(() => RelationStatus, { description: "Where the link stood when the source was written." })
+  status!: RelationStatus;
+
+  @Field({ description: "What the link is, in one or two English sentences." })
+  description!: string;
+
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: "When the link began, as precisely as the source says; null when the source gives no start.",
+  })
+  validFrom!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true, description: "Precision of `validFrom`." })
+  validFromPrecision!: DatePrecision | null;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "When the link ended; null while in force or when unknown." })
+  validTo!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true, description: "Precision of `validTo`." })
+  validToPrecision!: DatePrecision | null;
+
+  @Field(() => PartialDateScalar, {
+    description:
+      "The earliest date at which the source shows the link in force: `validFrom` when known, otherwise the period " +
+      "the source places it in (a dated section, or its June 2025 present tense). `asOf` filters use it when `validFrom` is null.",
+  })
+  attestedFrom!: string;
+
+  @Field(() => PartialDateScalar, { nullable: true, description: "Target date of a planned link (e.g. chips \"by the end of 2025\")." })
+  expectedBy!: string | null;
+
+  @Field(() => Money, { nullable: true, description: "The money the source states for this link, if any." })
+  amount!: Money | null;
+
+  @Field(() => Float, { nullable: true, description: "Ownership stake in percent (49 for 49 %), for HOLDS_STAKE." })
+  stakePercent!: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "True when the source calls the link exclusive (Azure cloud, the GPT-3 licence)." })
+  exclusive!: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'The role of `from` in the link, e.g. "CEO (PDG)", "observer (non-voting)".' })
+  role!: string | null;
+
+  @Field(() => Provenance, { description: "The source document and the quotes that support the link." })
+  provenance!: Provenance;
+}
+
+@ObjectType({ description: "A page of relations (Relay connection), ordered by start date then id." })
+export class RelationConnection extends Connection(Relation, "Relation", "relation") {}
