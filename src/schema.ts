@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import path from "node:path";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, emitSchemaDefinitionFile } from "type-graphql";
 import { validateArguments } from "./common/validation";
 import { defaultProjectRoot } from "./config";
 import { EntityResolver } from "./entity/entity.resolver";
@@ -13,10 +13,19 @@ export const RESOLVERS = [EntityResolver, RelationResolver, EventResolver] as co
 /** Where the SDL is checked in; `npm run schema:emit` rewrites it, a test fails when it drifts. */
 export const SCHEMA_FILE = path.join(defaultProjectRoot(), "schema", "schema.graphql");
 
-export function createSchema(options: { emitSchemaFile?: boolean } = {}): Promise<GraphQLSchema> {
-  return buildSchema({
+const QUERY_DESCRIPTION =
+  "A knowledge graph of the Microsoft–OpenAI story (source: a French article of June 2025): entities linked by " +
+  "typed, dated, sourced relations, plus dated events. Start with `entity(id: \"openai\")` and its `relations`, " +
+  "or `relations(types: [...], from, to, asOf)`.";
+
+export async function createSchema(options: { emitSchemaFile?: boolean } = {}): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     validateFn: validateArguments,
-    emitSchemaFile: options.emitSchemaFile ? { path: SCHEMA_FILE, sortedSchema: false } : false,
   });
+  // type-graphql has no option for the root type's description; analysts see it first in Sandbox.
+  const query = schema.getQueryType();
+  if (query) query.description = QUERY_DESCRIPTION;
+  if (options.emitSchemaFile) await emitSchemaDefinitionFile(SCHEMA_FILE, schema, { sortedSchema: false });
+  return schema;
 }

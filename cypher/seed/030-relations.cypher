@@ -8,7 +8,10 @@
 //   amount, currency, amountApproximate, amountNote   the money the text states; amountNote says what it
 //                         measures when it is not the value of the link itself
 //   stakePercent, exclusive, role
-//   quotes                verbatim sentences of the source that support the link (tests check each one)
+//   amountMeasure         DEAL_VALUE (what the link is worth), CUMULATIVE_TOTAL, CAP or AT_STAKE: only
+//                         DEAL_VALUE amounts may be summed
+//   quotes                verbatim sentences of the source that support the link, byte for byte (the
+//                         source's non-breaking spaces included; a test checks each one)
 // Symmetric types (COMPETES_WITH, PARTNERS_WITH, NEGOTIATES_WITH) are stored once, direction ignored.
 // Endpoints are MERGEd so that a misspelt id shows up as a nameless entity, which db:seed rejects.
 
@@ -16,11 +19,11 @@
 UNWIND [
   {id: "microsoft-invests-in-openai-2019-07", from: "microsoft", to: "openai", status: "ANNOUNCED",
    description: "Microsoft announces a $1 bn investment in OpenAI.",
-   validFrom: "2019-07", amount: 1000000000, currency: "USD", amountApproximate: false,
-   quotes: ["En juillet 2019, dans un contexte de besoins financiers croissants pour OpenAI et d'ambitions stratégiques en IA pour Microsoft, cette dernière a annoncé son investissement d'1 milliard de dollars dans OpenAI."]},
+   validFrom: "2019-07", amount: 1000000000, currency: "USD", amountApproximate: false, amountMeasure: "DEAL_VALUE",
+   quotes: ["En juillet 2019, dans un contexte de besoins financiers croissants pour OpenAI et d'ambitions stratégiques en IA pour Microsoft, cette dernière a annoncé son investissement d'1 milliard de dollars dans OpenAI."]},
   {id: "microsoft-invests-in-openai-2023-01", from: "microsoft", to: "openai", status: "ANNOUNCED",
    description: "Microsoft announces a further multi-year $10 bn investment in OpenAI, after ChatGPT's success.",
-   validFrom: "2023-01", amount: 10000000000, currency: "USD", amountApproximate: false,
+   validFrom: "2023-01", amount: 10000000000, currency: "USD", amountApproximate: false, amountMeasure: "DEAL_VALUE",
    quotes: ["Après le succès de ChatGPT fin 2022, Microsoft a renforcé son engagement avec un investissement supplémentaire de 10 milliards de dollars en janvier 2023, consolidant le partenariat.",
             "En janvier 2023, Microsoft a annoncé un investissement pluriannuel de 10 milliards de dollars dans OpenAI, renforçant son rôle de fournisseur cloud exclusif via Azure et intégrant les modèles d'OpenAI (comme ChatGPT, DALL-E, GPT-4) dans ses produits (Bing, Copilot, Office 365)."]}
 ] AS row
@@ -34,7 +37,7 @@ SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-
 UNWIND [
   {id: "microsoft-invested-total-in-openai", from: "microsoft", to: "openai", status: "COMPLETED",
    description: "Microsoft's reported total investment in OpenAI since 2019: about $14 bn. It includes the individual investments.",
-   attestedFrom: "2025-06", amount: 14000000000, currency: "USD", amountApproximate: true,
+   attestedFrom: "2025-06", amount: 14000000000, currency: "USD", amountApproximate: true, amountMeasure: "CUMULATIVE_TOTAL",
    amountNote: "Cumulative total since 2019 (\"environ\", \"près de\" 14 milliards de dollars)",
    quotes: ["Microsoft, qui a investi massivement dans l'entreprise (un total d'environ 14 milliards de dollars depuis 2019), est le fournisseur exclusif du cloud d’OpenAI via Azure.",
             "Les investissements massifs de Microsoft (près de 14 milliards de dollars au total) et l'intégration des modèles d'OpenAI dans Azure et Copilot ont renforcé leur collaboration"]}
@@ -53,7 +56,7 @@ UNWIND [
             "Microsoft, qui a investi massivement dans l'entreprise (un total d'environ 14 milliards de dollars depuis 2019), est le fournisseur exclusif du cloud d’OpenAI via Azure.",
             "Toutes les API d’OpenAI tournent sur Microsoft Azure",
             "en renforçant son offre cloud Azure, qui est devenue la plateforme exclusive pour les besoins informatiques d'OpenAI.",
-            "Cet accord a permis à OpenAI d'accéder à des supercalculateurs Azure pour accélérer ses recherches, tandis que Microsoft a bénéficié d'un accès exclusif à certaines technologies.",
+            "Cet accord a permis à OpenAI d'accéder à des supercalculateurs Azure pour accélérer ses recherches",
             "OpenAI a envisagé de porter plainte contre Microsoft pour pratiques anticoncurrentielles, notamment en raison de l'exclusivité Azure"]},
   {id: "google-supplies-cloud-to-openai", from: "google", to: "openai", status: "ACTIVE",
    description: "Cloud agreement with OpenAI (Google Cloud), part of OpenAI's move away from Azure dependence.",
@@ -74,17 +77,17 @@ UNWIND [
   {id: "microsoft-competes-with-amazon-ai", from: "microsoft", to: "amazon", status: "ACTIVE",
    description: "AI offerings: Amazon is one of the hyperscalers Microsoft competes with; already a giant Microsoft sought to compete with in 2019.",
    attestedFrom: "2019",
-   quotes: ["en cherchant à renforcer sa position dans l'IA et à concurrencer des géants comme Google et Amazon, Microsoft a saisi une opportunité stratégique en investissant dans OpenAI",
+   quotes: ["en cherchant à renforcer sa position dans l'IA et à concurrencer des géants comme Google et Amazon, Microsoft a saisi une opportunité stratégique en investissant dans OpenAI",
             "Nos offres en matière d’intelligence artificielle sont en concurrence avec les produits d’IA proposés par des hyperscalers tels qu’Amazon et Google"]},
   {id: "microsoft-competes-with-google-ai", from: "microsoft", to: "google", status: "ACTIVE",
    description: "AI offerings: Google is one of the hyperscalers Microsoft competes with; already a giant Microsoft sought to compete with in 2019.",
    attestedFrom: "2019",
-   quotes: ["en cherchant à renforcer sa position dans l'IA et à concurrencer des géants comme Google et Amazon, Microsoft a saisi une opportunité stratégique en investissant dans OpenAI",
+   quotes: ["en cherchant à renforcer sa position dans l'IA et à concurrencer des géants comme Google et Amazon, Microsoft a saisi une opportunité stratégique en investissant dans OpenAI",
             "Nos offres en matière d’intelligence artificielle sont en concurrence avec les produits d’IA proposés par des hyperscalers tels qu’Amazon et Google"]},
   {id: "microsoft-competes-with-google-search", from: "microsoft", to: "google", status: "ACTIVE",
    description: "Search and search advertising, per Microsoft's June 2024 annual filing with the SEC.",
    attestedFrom: "2024-06",
-   quotes: ["Nos activités de recherche et de publicité liée à la recherche et à l’actualité sont en concurrence avec Google, OpenAI, ainsi qu’avec une grande variété de sites web"]},
+   quotes: ["Nos activités de recherche et de publicité liée à la recherche et à l’actualité sont en concurrence avec Google, OpenAI, ainsi qu’avec une grande variété de sites web"]},
   {id: "microsoft-competes-with-anthropic-ai", from: "microsoft", to: "anthropic", status: "ACTIVE",
    description: "AI offerings: an emerging competitor named in Microsoft's June 2024 annual filing with the SEC.",
    attestedFrom: "2024-06",
@@ -96,7 +99,7 @@ UNWIND [
   {id: "microsoft-competes-with-meta-search", from: "microsoft", to: "meta", status: "ACTIVE",
    description: "Search and news advertising: social platforms such as Meta, per Microsoft's June 2024 annual filing with the SEC.",
    attestedFrom: "2024-06",
-   quotes: ["Nos activités de recherche et de publicité liée à la recherche et à l’actualité sont en concurrence avec Google, OpenAI, ainsi qu’avec une grande variété de sites web, de plateformes sociales comme Meta"]},
+   quotes: ["Nos activités de recherche et de publicité liée à la recherche et à l’actualité sont en concurrence avec Google, OpenAI, ainsi qu’avec une grande variété de sites web, de plateformes sociales comme Meta"]},
   {id: "microsoft-competes-with-openai-ai", from: "microsoft", to: "openai", status: "ACTIVE",
    description: "AI offerings: Microsoft calls its partner OpenAI a competitor for the first time in its June 2024 annual filing with the SEC, and develops its own models, such as a GPT competitor in 2024.",
    attestedFrom: "2024-06",
@@ -106,7 +109,7 @@ UNWIND [
   {id: "microsoft-competes-with-openai-search", from: "microsoft", to: "openai", status: "ACTIVE",
    description: "Search and search advertising, per Microsoft's June 2024 annual filing with the SEC.",
    attestedFrom: "2024-06",
-   quotes: ["Nos activités de recherche et de publicité liée à la recherche et à l’actualité sont en concurrence avec Google, OpenAI, ainsi qu’avec une grande variété de sites web"]},
+   quotes: ["Nos activités de recherche et de publicité liée à la recherche et à l’actualité sont en concurrence avec Google, OpenAI, ainsi qu’avec une grande variété de sites web"]},
   {id: "openai-competes-with-microsoft-products", from: "openai", to: "microsoft", status: "ACTIVE",
    description: "OpenAI sells its models directly, competing with Microsoft products such as Copilot.",
    attestedFrom: "2025-06",
@@ -118,7 +121,8 @@ MERGE (a)-[r:COMPETES_WITH {id: row.id}]->(b)
 SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // INVESTIGATES: a regulator's investigation. The text says the CMA and the FTC investigated a
-// possible disguised control of Microsoft over OpenAI, so each targets both parties.
+// possible disguised control of Microsoft over OpenAI, so each targets both parties; it places
+// investigations still under way in June 2025 in the UK, the US and Europe.
 UNWIND [
   {id: "cma-investigates-microsoft", from: "cma", to: "microsoft", status: "ACTIVE",
    description: "Investigation of a possible disguised control of Microsoft over OpenAI, prompted by the 2023 consolidation of the partnership; investigations were still under way in the UK in June 2025.",
@@ -139,7 +143,17 @@ UNWIND [
    description: "Investigation of a possible disguised control of Microsoft over OpenAI, prompted by the 2023 consolidation of the partnership; investigations were still under way in the US in June 2025.",
    attestedFrom: "2023",
    quotes: ["Ce partenariat a suscité des inquiétudes concurrentielles, attirant l'attention des régulateurs, notamment la Competition and Markets Authority (CMA) britannique et la Federal Trade Commission (FTC) américaine, qui ont enquêté sur un possible contrôle déguisé de Microsoft sur OpenAI.",
-            "Le partenariat reste sous surveillance réglementaire, avec des enquêtes en cours en Europe, aux États-Unis et au Royaume-Uni, ce qui pourrait forcer une redéfinition des termes."]}
+            "Le partenariat reste sous surveillance réglementaire, avec des enquêtes en cours en Europe, aux États-Unis et au Royaume-Uni, ce qui pourrait forcer une redéfinition des termes."]},
+  {id: "european-commission-investigates-microsoft", from: "european-commission", to: "microsoft", status: "ACTIVE",
+   description: "Investigations under way in Europe in June 2025 into the Microsoft–OpenAI partnership; the European Commission is the European antitrust authority the text names.",
+   attestedFrom: "2025-06",
+   quotes: ["Le partenariat reste sous surveillance réglementaire, avec des enquêtes en cours en Europe, aux États-Unis et au Royaume-Uni, ce qui pourrait forcer une redéfinition des termes.",
+            "Sous la pression des autorités antitrust (CMA, FTC, Commission européenne)"]},
+  {id: "european-commission-investigates-openai", from: "european-commission", to: "openai", status: "ACTIVE",
+   description: "Investigations under way in Europe in June 2025 into the Microsoft–OpenAI partnership; the European Commission is the European antitrust authority the text names.",
+   attestedFrom: "2025-06",
+   quotes: ["Le partenariat reste sous surveillance réglementaire, avec des enquêtes en cours en Europe, aux États-Unis et au Royaume-Uni, ce qui pourrait forcer une redéfinition des termes.",
+            "Sous la pression des autorités antitrust (CMA, FTC, Commission européenne)"]}
 ] AS row
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
@@ -171,13 +185,13 @@ UNWIND [
   {id: "microsoft-holds-stake-in-openai-global", from: "microsoft", to: "openai-global", status: "ACTIVE",
    description: "Microsoft holds 49 % of OpenAI Global, LLC, so OpenAI's restructuring needs its approval; it could lose its rights to future profits, capped at about $120 bn.",
    attestedFrom: "2025-06", stakePercent: 49,
-   amount: 120000000000, currency: "USD", amountApproximate: true,
+   amount: 120000000000, currency: "USD", amountApproximate: true, amountMeasure: "CAP",
    amountNote: "Cap on Microsoft's rights to OpenAI's future profits, which the restructuring could end",
    quotes: ["Cette transition nécessite l'accord de Microsoft, qui détient 49 % d'OpenAI Global, LLC, et pourrait perdre ses droits sur les profits futurs (plafonnés à environ 120 milliards de dollars)."]},
   {id: "microsoft-offered-stake-in-openai", from: "microsoft", to: "openai", status: "PROPOSED",
    description: "OpenAI offers Microsoft 33 % of its future entity in exchange for major concessions; a refusal could jeopardise $20 bn of funding for OpenAI.",
    attestedFrom: "2025-06", stakePercent: 33,
-   amount: 20000000000, currency: "USD", amountApproximate: false,
+   amount: 20000000000, currency: "USD", amountApproximate: false, amountMeasure: "AT_STAKE",
    amountNote: "Funding for OpenAI that a refusal could jeopardise",
    quotes: ["OpenAI propose à Microsoft 33 % de sa future entité en échange de concessions majeures, mais un refus pourrait compromettre 20 milliards de dollars de financement pour OpenAI."]}
 ] AS row
@@ -199,19 +213,19 @@ MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:PART_OF {id: row.id}]->(b)
 SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
-// PARTNERS_WITH (symmetric): partnerships, in force or planned.
+// PARTNERS_WITH (symmetric): partnerships, in force or considered.
 UNWIND [
   {id: "microsoft-partners-with-openai", from: "microsoft", to: "openai", status: "ACTIVE",
    description: "Strategic partnership born in 2019: Microsoft brings money and computing power, OpenAI's technologies go into Microsoft products. Strained since 2024, both say they want to keep it long term.",
    validFrom: "2019",
    quotes: ["Cette frise chronologique retrace le partenariat né en 2019 entre Microsoft et OpenAI (créée en 2015)",
             "Les deux entreprises affirment publiquement leur volonté de maintenir un partenariat à long terme, mais les tensions suggèrent un possible \"divorce structuré\"."]},
-  {id: "openai-partners-with-broadcom-chips", from: "openai", to: "broadcom", status: "PLANNED",
-   description: "OpenAI plans to produce its own AI chips with Broadcom and TSMC by the end of 2025.",
+  {id: "openai-partners-with-broadcom-chips", from: "openai", to: "broadcom", status: "CONSIDERED",
+   description: "OpenAI is considering producing its own AI chips with Broadcom and TSMC by the end of 2025.",
    attestedFrom: "2025-06", expectedBy: "2025",
    quotes: ["OpenAI envisage également de produire ses propres puces IA avec Broadcom et TSMC d'ici fin 2025."]},
-  {id: "openai-partners-with-tsmc-chips", from: "openai", to: "tsmc", status: "PLANNED",
-   description: "OpenAI plans to produce its own AI chips with Broadcom and TSMC by the end of 2025.",
+  {id: "openai-partners-with-tsmc-chips", from: "openai", to: "tsmc", status: "CONSIDERED",
+   description: "OpenAI is considering producing its own AI chips with Broadcom and TSMC by the end of 2025.",
    attestedFrom: "2025-06", expectedBy: "2025",
    quotes: ["OpenAI envisage également de produire ses propres puces IA avec Broadcom et TSMC d'ici fin 2025."]}
 ] AS row
@@ -248,7 +262,7 @@ SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-
 UNWIND [
   {id: "openai-acquires-windsurf", from: "openai", to: "windsurf", status: "PLANNED",
    description: "OpenAI wants to acquire the AI start-up Windsurf for $3 bn.",
-   attestedFrom: "2025-06", amount: 3000000000, currency: "USD", amountApproximate: false,
+   attestedFrom: "2025-06", amount: 3000000000, currency: "USD", amountApproximate: false, amountMeasure: "DEAL_VALUE",
    quotes: ["Windsurf, une startup IA qu'OpenAI souhaite acquérir pour 3 milliards de dollars."]}
 ] AS row
 MERGE (a:Entity {id: row.from})
@@ -377,6 +391,21 @@ MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:OFFERS_TO_HIRE {id: row.id}]->(b)
 SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
+// HAS_TECHNOLOGY_ACCESS: privileged access to another party's technology.
+UNWIND [
+  {id: "microsoft-has-technology-access-openai", from: "microsoft", to: "openai", status: "CONTESTED",
+   description: "By investing in OpenAI, Microsoft obtained privileged access to cutting-edge AI technology, exclusive for some technologies under the January 2023 deal. Under the disputed AGI clause, OpenAI could stop sharing its technologies with Microsoft once AGI is reached; post-AGI access is at stake in the 2025 negotiations.",
+   attestedFrom: "2019",
+   quotes: ["Microsoft a saisi une opportunité stratégique en investissant dans OpenAI, en obtenant un accès privilégié à des technologies d'IA de pointe",
+            "tandis que Microsoft a bénéficié d'un accès exclusif à certaines technologies.",
+            "qui permettrait à OpenAI de cesser de partager ses technologies avec Microsoft dès lors qu'elle serait atteinte.",
+            "de l'accès aux technologies post-AGI."]}
+] AS row
+MERGE (a:Entity {id: row.from})
+MERGE (b:Entity {id: row.to})
+MERGE (a)-[r:HAS_TECHNOLOGY_ACCESS {id: row.id}]->(b)
+SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+
 // LICENSES: a licence held on a technology.
 UNWIND [
   {id: "microsoft-licenses-gpt-3", from: "microsoft", to: "gpt-3", status: "COMPLETED",
@@ -431,15 +460,15 @@ MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:DEVELOPS {id: row.id}]->(b)
 SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
-// INTEGRATES: a product built on another party's technology. The target is the model when the
-// text names it, OpenAI itself when it speaks of "OpenAI's technologies".
+// INTEGRATES: a product (or a company, in its products) built on another party's technology. The
+// target is the model when the text names it, OpenAI itself when it speaks of "OpenAI's technologies".
 UNWIND [
   {id: "azure-ai-integrates-openai", from: "azure-ai", to: "openai", status: "ACTIVE",
    description: "Under the July 2019 agreement, OpenAI agreed to integrate its technologies into Microsoft products such as Azure AI.",
    attestedFrom: "2019-07",
    quotes: ["En retour, OpenAI a accepté de collaborer avec Microsoft pour intégrer ses technologies dans les produits Microsoft, comme Azure AI et, plus tard, des outils comme Copilot."]},
   {id: "copilot-integrates-openai", from: "copilot", to: "openai", status: "ACTIVE",
-   description: "Copilot integrates OpenAI's models; Microsoft also tests xAI, Meta and DeepSeek models for it.",
+   description: "Copilot integrates OpenAI's models and technologies; Microsoft also tests xAI, Meta and DeepSeek models for it.",
    attestedFrom: "2023-01",
    quotes: ["intégrant les modèles d'OpenAI (comme ChatGPT, DALL-E, GPT-4) dans ses produits (Bing, Copilot, Office 365).",
             "Pour l'heure, Microsoft intègre les technologies d'OpenAI dans ses produits, comme Copilot, Office 365 ou Bing",
@@ -458,6 +487,14 @@ UNWIND [
    attestedFrom: "2023-01",
    quotes: ["intégrant les modèles d'OpenAI (comme ChatGPT, DALL-E, GPT-4) dans ses produits (Bing, Copilot, Office 365).",
             "Ce partenariat a permis à Microsoft d'intégrer des technologies comme ChatGPT dans Bing, Teams, et Office 365"]},
+  {id: "microsoft-integrates-gpt-4", from: "microsoft", to: "gpt-4", status: "ACTIVE",
+   description: "Microsoft integrates GPT-4 into its products (Bing, Copilot, Office 365); the text does not pair models with products.",
+   attestedFrom: "2023-01",
+   quotes: ["intégrant les modèles d'OpenAI (comme ChatGPT, DALL-E, GPT-4) dans ses produits (Bing, Copilot, Office 365)."]},
+  {id: "microsoft-integrates-dall-e", from: "microsoft", to: "dall-e", status: "ACTIVE",
+   description: "Microsoft integrates DALL-E into its products (Bing, Copilot, Office 365); the text does not pair models with products.",
+   attestedFrom: "2023-01",
+   quotes: ["intégrant les modèles d'OpenAI (comme ChatGPT, DALL-E, GPT-4) dans ses produits (Bing, Copilot, Office 365)."]},
   {id: "teams-integrates-chatgpt", from: "teams", to: "chatgpt", status: "ACTIVE",
    description: "Teams integrates OpenAI technologies such as ChatGPT.",
    attestedFrom: "2023",

@@ -2,7 +2,22 @@
  * Relay connection types, generated per node type (type-graphql's generic-types pattern).
  */
 import { Field, Int, ObjectType, type ClassType } from "type-graphql";
-import { PageInfo } from "./pagination";
+
+@ObjectType({ description: "Where a page stands in its list (Relay cursor connections)." })
+export class PageInfo {
+  @Field({ description: "True when more items follow; pass `endCursor` as `after` to get them." })
+  hasNextPage!: boolean;
+
+  @Field({ description: "True when this page was requested with `after` (items precede it)." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of this page; null for an empty page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item of this page; null for an empty page." })
+  endCursor!: string | null;
+}
+
 
 export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;

@@ -3,26 +3,10 @@
  * document) and carry the sort key of the last item, so pages are stable under inserts
  * (keyset pagination, no OFFSET).
  */
-import { Field, ObjectType } from "type-graphql";
 import { BadUserInputError } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-
-@ObjectType({ description: "Where a page stands in its list (Relay cursor connections)." })
-export class PageInfo {
-  @Field({ description: "True when more items follow; pass `endCursor` as `after` to get them." })
-  hasNextPage!: boolean;
-
-  @Field({ description: "True when this page was requested with `after` (items precede it)." })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: "Cursor of the first item of this page; null for an empty page." })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: "Cursor of the last item of this page; null for an empty page." })
-  endCursor!: string | null;
-}
 
 export function encodeCursor(kind: string, key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify({ k: kind, v: key }), "utf8").toString("base64url");

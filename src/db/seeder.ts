@@ -39,6 +39,7 @@ const UNDEFINED_ENTITIES = `MATCH (e:Entity) WHERE e.name IS NULL RETURN collect
 const UNSOURCED_RELATIONS = `
 MATCH (:Entity)-[r]->(:Entity)
 WHERE r.sourceId IS NULL OR r.status IS NULL OR r.quotes IS NULL OR size(r.quotes) = 0 OR r.periodStart IS NULL
+   OR (r.amount IS NOT NULL AND (r.currency IS NULL OR r.amountMeasure IS NULL))
 RETURN collect(coalesce(r.id, type(r))) AS ids`;
 
 type Log = (line: string) => void;
@@ -78,7 +79,7 @@ export class Seeder {
         }
         const unsourced = toStringList((await tx.run(UNSOURCED_RELATIONS)).records[0].get("ids"));
         if (unsourced.length > 0) {
-          throw new SeedError(`Relations without status, source, quotes or dates: ${unsourced.join(", ")}`);
+          throw new SeedError(`Relations without status, source, quotes, dates, or an amount's currency and measure: ${unsourced.join(", ")}`);
         }
       });
     } catch (error) {

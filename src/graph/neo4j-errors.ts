@@ -2,7 +2,7 @@
  * The one place where Neo4j driver errors become client-facing errors. Repositories and the
  * query runner never let a raw `Neo4jError` reach a resolver.
  */
-import { Neo4jError, isRetriableError } from "neo4j-driver";
+import { Neo4jError } from "neo4j-driver";
 import { GraphQLError } from "graphql";
 import { QueryTimeoutError, ServiceUnavailableError } from "../common/errors";
 
@@ -21,7 +21,7 @@ export function mapNeo4jError(error: unknown, queryTimeoutMs: number): unknown {
     if (error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
       return new QueryTimeoutError(queryTimeoutMs, error);
     }
-    if (UNAVAILABLE_CODES.has(error.code) || isRetriableError(error)) {
+    if (UNAVAILABLE_CODES.has(error.code) || error.retryable) {
       return new ServiceUnavailableError(error);
     }
   }

@@ -26,6 +26,7 @@ export interface RelationRecord {
   readonly amount: number | null;
   readonly currency: string | null;
   readonly amountApproximate: boolean | null;
+  readonly amountMeasure: string | null;
   readonly amountNote: string | null;
   readonly stakePercent: number | null;
   readonly exclusive: boolean | null;
@@ -62,7 +63,7 @@ export type DirectionFilter = "OUTGOING" | "INCOMING" | "ANY";
 
 const RELATION_FIELDS = `{
   .id, type: type(r), .status, .description, .validFrom, .validTo, .attestedFrom, .expectedBy,
-  .amount, .currency, .amountApproximate, .amountNote, .stakePercent, .exclusive, .role, .quotes,
+  .amount, .currency, .amountApproximate, .amountMeasure, .amountNote, .stakePercent, .exclusive, .role, .quotes,
   periodStart: toString(r.periodStart)
 }`;
 
@@ -208,6 +209,7 @@ function toRelationRecord(record: Neo4jRecord): RelationRecord {
     amount: toNumber(r.amount),
     currency: toStringOrNull(r.currency),
     amountApproximate: toBooleanOrNull(r.amountApproximate),
+    amountMeasure: toStringOrNull(r.amountMeasure),
     amountNote: toStringOrNull(r.amountNote),
     stakePercent: toNumber(r.stakePercent),
     exclusive: toBooleanOrNull(r.exclusive),

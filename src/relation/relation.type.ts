@@ -18,6 +18,24 @@ registerEnumType(DatePrecision, {
   },
 });
 
+export enum AmountMeasure {
+  DEAL_VALUE = "DEAL_VALUE",
+  CUMULATIVE_TOTAL = "CUMULATIVE_TOTAL",
+  CAP = "CAP",
+  AT_STAKE = "AT_STAKE",
+}
+
+registerEnumType(AmountMeasure, {
+  name: "AmountMeasure",
+  description: "What an amount measures. Only DEAL_VALUE amounts may be added together.",
+  valuesConfig: {
+    DEAL_VALUE: { description: "The value of the relation itself: an investment, a purchase price." },
+    CUMULATIVE_TOTAL: { description: "A reported total that already includes individual DEAL_VALUE amounts; never add it to them." },
+    CAP: { description: "A ceiling, e.g. the cap on rights to future profits." },
+    AT_STAKE: { description: "Money that depends on the relation, e.g. funding a refusal could jeopardise." },
+  },
+});
+
 @ObjectType({ description: "An amount of money as the source states it, never more precise." })
 export class Money {
   @Field(() => Float, { description: "The amount in units of `currency` (1000000000 for \"1 milliard de dollars\")." })
@@ -29,10 +47,10 @@ export class Money {
   @Field({ description: 'True when the source gives the figure as approximate ("environ", "près de").' })
   approximate!: boolean;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "What the amount measures when it is not the value of the relation itself (a cap, a cumulative total, funding at stake).",
-  })
+  @Field(() => AmountMeasure, { description: "What the amount measures; only DEAL_VALUE amounts may be summed." })
+  measure!: AmountMeasure;
+
+  @Field(() => String, { nullable: true, description: "What the amount is, in words, when `measure` is not DEAL_VALUE." })
   note!: string | null;
 }
 

@@ -8,11 +8,13 @@ import type { EntityRecord } from "../entity/entity.repository";
 import type { RelationRecord } from "./relation.repository";
 import { isSymmetric, type RelationType } from "./relation-type.enum";
 import type { RelationStatus } from "./relation-status.enum";
+import type { AmountMeasure } from "./relation.type";
 
 export interface MoneyView {
   amount: number;
   currency: string;
   approximate: boolean;
+  measure: AmountMeasure;
   note: string | null;
 }
 
@@ -74,6 +76,7 @@ export function toRelationView(record: RelationRecord): RelationView {
             amount: record.amount,
             currency: record.currency,
             approximate: record.amountApproximate ?? false,
+            measure: (record.amountMeasure ?? "DEAL_VALUE") as AmountMeasure,
             note: record.amountNote,
           },
     stakePercent: record.stakePercent,

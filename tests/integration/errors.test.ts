@@ -1,0 +1,68 @@
+/** Bad input gives a coded error naming the argument; never a stack trace. */
+import { createTestServer, type TestServer } from "./test-server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
+afterAll(() => server.close());
+
+async function expectError(query: string, code: string, argument?: string, variables?: Record<string, unknown>) {
+  const result = await server.execute(query, variables);
+  expect(result.errors).toHaveLength(1);
+  const [error] = result.errors!;
+  expect(error.extensions?.code).toBe(code);
+  if (argument) expect(error.extensions?.argument).toBe(argument);
+  expect(error.extensions).not.toHaveProperty("stacktrace");
+  return error;
+}
+
+describe("BAD_USER_INPUT", () => {
+  it.each([
+    ["2024-13", "month 13 does not exist"],
+    ["2023-02-30", "2023-02 has no day 30"],
+    ["July 2019", "expected YYYY, YYYY-MM or YYYY-MM-DD"],
+  ])("names asOf for a malformed date %j, as a literal or a variable", async (value, reason) => {
+    const literal = await expectError(`{ relations(asOf: "${value}") { totalCount } }`, "BAD_USER_INPUT", "asOf");
+    expect(literal.message).toContain(reason);
+    await expectError(`query($d: PartialDate) { relations(asOf: $d) { totalCount } }`, "BAD_USER_INPUT", "asOf", { d: value });
+    await expectError(`{ entity(id: "openai") { relations(asOf: "${value}") { direction } } }`, "BAD_USER_INPUT", "asOf");
+  });
+
+  it.each([0, -1, 101, 1000])("names first for page size %d", async (first) => {
+    const error = await expectError(`{ entities(first: ${first}) { totalCount } }`, "BAD_USER_INPUT", "first");
+    expect(error.message).toContain("from 1 to 100");
+    await expectError(`{ relations(first: ${first}) { totalCount } }`, "BAD_USER_INPUT", "first");
+  });
+
+  it.each(['"Open AI"', '"OPENAI"', '"a--b"', '""', `"${"x".repeat(200)}"`])("names id for a malformed id %s", async (id) => {
+    await expectError(`{ entity(id: ${id}) { id } }`, "BAD_USER_INPUT", "id");
+    await expectError(`{ relations(from: ${id}) { totalCount } }`, "BAD_USER_INPUT", "from");
+  });
+
+  it("names after for a cursor that is not one of ours", async () => {
+    await expectError(`{ entities(after: "not-a-cursor") { totalCount } }`, "BAD_USER_INPUT", "after");
+    const entityCursor = (await server.execute(`{ entities(first: 1) { pageInfo { endCursor } } }`)).data!.entities.pageInfo.endCursor;
+    await expectError(`{ relations(after: "${entityCursor}") { totalCount } }`, "BAD_USER_INPUT", "after");
+  });
+});
+
+describe("NOT_FOUND", () => {
+  it("names the argument and the id when a filter names an unknown entity", async () => {
+    const error = await expectError(`{ relations(to: "nobody") { totalCount } }`, "NOT_FOUND", "to");
+    expect(error.extensions?.id).toBe("nobody");
+    await expectError(`{ events(participant: "nobody") { id } }`, "NOT_FOUND", "participant");
+  });
+
+  it("is not an error for the nullable lookups", async () => {
+    const result = await server.execute(`{ entity(id: "nobody") { id } relation(id: "nobody") { id } event(id: "nobody") { id } }`);
+    expect(result).toEqual({ data: { entity: null, relation: null, event: null } });
+  });
+});
+
+describe("GraphQL-level mistakes", () => {
+  it("are GRAPHQL_VALIDATION_FAILED with graphql-js's message", async () => {
+    await expectError(`{ relations(types: [OWNS]) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED");
+    await expectError(`{ entity { id } }`, "GRAPHQL_VALIDATION_FAILED");
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * The document's facts, asked through the API as a client would. Each expectation comes from
+ * cypher/sources/microsoft-openai-timeline.fr.txt.
+ */
+import { createTestServer, type TestServer } from "./test-server";
+
+const RELATION_FIELDS = `
+  id type symmetric status description validFrom validFromPrecision validTo attestedFrom expectedBy
+  stakePercent exclusive role
+  from { id name } to { id name }
+  amount { amount currency approximate measure note }
+  provenance { source { id title publishedOn language } quotes }`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
+afterAll(() => server.close());
+
+async function relations(args: string) {
+  const result = await server.execute(`{ relations(${args}, first: 100) { totalCount nodes { ${RELATION_FIELDS} } } }`);
+  expect(result.errors).toBeUndefined();
+  return result.data!.relations.nodes as Array<Record<string, any>>;
+}
+
+describe("who invests in OpenAI, and how much", () => {
+  it("Microsoft: $1 bn announced in July 2019 and a multi-year $10 bn in January 2023", async () => {
+    const investments = await relations(`types: [INVESTS_IN], to: "openai"`);
+    expect(investments.map((r) => [r.from.id, r.validFrom, r.validFromPrecision, r.amount])).toEqual([
+      ["microsoft", "2019-07", "MONTH", { amount: 1e9, currency: "USD", approximate: false, measure: "DEAL_VALUE", note: null }],
+      ["microsoft", "2023-01", "MONTH", { amount: 1e10, currency: "USD", approximate: false, measure: "DEAL_VALUE", note: null }],
+    ]);
+    expect(investments[0].provenance.quotes[0]).toContain("annoncé son investissement d'1 milliard de dollars");
+    expect(investments[0].provenance.source).toEqual({
+      id: "microsoft-openai-timeline-fr",
+      title: "OpenAI et Microsoft",
+      publishedOn: "2025-06-22",
+      language: "fr",
+    });
+  });
+
+  it("keeps the reported ~$14 bn total apart, so it never adds to the individual amounts", async () => {
+    const [total] = await relations(`types: [INVESTED_TOTAL_IN], from: "microsoft", to: "openai"`);
+    expect(total.amount).toMatchObject({ amount: 1.4e10, currency: "USD", approximate: true, measure: "CUMULATIVE_TOTAL" });
+    expect(total.validFrom).toBeNull();
+    expect(total.provenance.quotes.join(" ")).toContain("environ 14 milliards de dollars depuis 2019");
+    const individual = await relations(`types: [INVESTS_IN], to: "openai"`);
+    expect(individual.every((r) => r.type === "INVESTS_IN")).toBe(true);
+  });
+});
+
+describe("who supplies cloud to OpenAI, and since when", () => {
+  it("Microsoft exclusively through Azure since July 2019, Google since May 2025, Oracle undated", async () => {
+    const suppliers = await relations(`types: [SUPPLIES_CLOUD], to: "openai"`);
+    const byId = Object.fromEntries(suppliers.map((r) => [r.from.id, r]));
+    expect(Object.keys(byId).sort()).toEqual(["google", "microsoft", "oracle"]);
+    expect(byId.microsoft).toMatchObject({ validFrom: "2019-07", exclusive: true, status: "CONTESTED" });
+    expect(byId.microsoft.provenance.quotes).toContain("Toutes les API d’OpenAI tournent sur Microsoft Azure");
+    expect(byId.google).toMatchObject({ validFrom: "2025-05", validFromPrecision: "MONTH" });
+    expect(byId.oracle).toMatchObject({ validFrom: null, attestedFrom: "2025-06" });
+  });
+
+  it("as of 2020 only Microsoft supplied it", async () => {
+    const suppliers = await relations(`types: [SUPPLIES_CLOUD], to: "openai", asOf: "2020"`);
+    expect(suppliers.map((r) => r.from.id)).toEqual(["microsoft"]);
+  });
+});
+
+describe("who investigates", () => {
+  it("the CMA and the FTC investigate the Microsoft–OpenAI partnership, with investigations under way in Europe too", async () => {
+    const investigations = await relations(`types: [INVESTIGATES]`);
+    const pairs = investigations.map((r) => `${r.from.id}->${r.to.id}`).sort();
+    expect(pairs).toEqual([
+      "cma->microsoft", "cma->openai",
+      "european-commission->microsoft", "european-commission->openai",
+      "ftc->microsoft", "ftc->openai",
+    ]);
+    for (const r of investigations.filter((r) => r.from.id !== "european-commission")) {
+      expect(r.provenance.quotes[0]).toContain("contrôle déguisé de Microsoft sur OpenAI");
+      expect(r.attestedFrom).toBe("2023");
+    }
+    expect(investigations.every((r) => r.status === "ACTIVE")).toBe(true);
+  });
+
+  it("the European Commission, with the CMA and the FTC, pressed Microsoft off OpenAI's board in July 2024", async () => {
+    const pressure = await relations(`types: [PRESSURES], to: "microsoft"`);
+    expect(pressure.map((r) => r.from.id).sort()).toEqual(["cma", "european-commission", "ftc"]);
+    expect(pressure.every((r) => r.attestedFrom === "2024-07")).toBe(true);
+  });
+});
+
+describe("who competes", () => {
+  it("Microsoft competes with Amazon, Google, Anthropic, Meta and OpenAI", async () => {
+    const competitors = await relations(`types: [COMPETES_WITH], from: "microsoft"`);
+    expect(new Set(competitors.map((r) => r.to.id))).toEqual(new Set(["amazon", "google", "anthropic", "meta", "openai"]));
+    expect(competitors.every((r) => r.symmetric && r.from.id === "microsoft")).toBe(true);
+  });
+
+  it("a symmetric relation is found from either side, turned to face the asker", async () => {
+    const fromGoogle = await relations(`types: [COMPETES_WITH], from: "google"`);
+    expect(fromGoogle.map((r) => r.to.id)).toEqual(["microsoft", "microsoft"]);
+    expect(fromGoogle.every((r) => r.from.id === "google")).toBe(true);
+    const openaiVsMicrosoft = await relations(`types: [COMPETES_WITH], from: "openai", to: "microsoft"`);
+    expect(openaiVsMicrosoft.map((r) => r.id).sort()).toEqual([
+      "microsoft-competes-with-openai-ai",
+      "microsoft-competes-with-openai-search",
+      "openai-competes-with-microsoft-products",
+    ]);
+  });
+
+  it("Microsoft first called OpenAI a competitor in its June 2024 SEC filing", async () => {
+    const [first] = await relations(`types: [COMPETES_WITH], from: "microsoft", to: "openai"`);
+    expect(first).toMatchObject({ id: "microsoft-competes-with-openai-ai", attestedFrom: "2024-06", validFrom: null });
+    expect(first.provenance.quotes[0]).toContain("a qualifié pour la première fois OpenAI de concurrente");
+  });
+});
+
+describe("the rest of the story", () => {
+  it("Microsoft's privileged access to OpenAI's technology carries the AGI clause", async () => {
+    const [access] = await relations(`types: [HAS_TECHNOLOGY_ACCESS], from: "microsoft"`);
+    expect(access).toMatchObject({ to: { id: "openai" }, attestedFrom: "2019", status: "CONTESTED" });
+    expect(access.provenance.quotes.join(" ")).toContain("cesser de partager ses technologies avec Microsoft");
+  });
+
+  it("only DEAL_VALUE amounts between Microsoft and OpenAI add up to the individual investments", async () => {
+    const all = await relations(`from: "microsoft"`);
+    const dealValues = all.filter((r) => r.to.id === "openai" && r.amount?.measure === "DEAL_VALUE");
+    expect(dealValues.reduce((sum, r) => sum + r.amount.amount, 0)).toBe(1.1e10);
+  });
+
+  it("Microsoft holds 49 % of OpenAI Global, LLC, with profit rights capped at about $120 bn", async () => {
+    const [stake] = await relations(`types: [HOLDS_STAKE], to: "openai-global"`);
+    expect(stake).toMatchObject({ stakePercent: 49, status: "ACTIVE" });
+    expect(stake.amount).toMatchObject({ amount: 1.2e11, approximate: true, measure: "CAP" });
+  });
+
+  it("OpenAI offers Microsoft 33 % of its future entity; $20 bn of funding at stake", async () => {
+    const [offer] = await relations(`types: [HOLDS_STAKE], from: "microsoft", to: "openai"`);
+    expect(offer).toMatchObject({ stakePercent: 33, status: "PROPOSED" });
+    expect(offer.amount).toMatchObject({ amount: 2e10, currency: "USD", measure: "AT_STAKE" });
+  });
+
+  it("the observer seat: obtained in the November 2023 crisis, given up in July 2024", async () => {
+    const [seat] = await relations(`types: [HAS_BOARD_SEAT], from: "microsoft"`);
+    expect(seat).toMatchObject({ status: "ENDED", attestedFrom: "2023-11", validTo: "2024-07", role: "observer (non-voting)" });
+    expect(await relations(`types: [HAS_BOARD_SEAT], asOf: "2024-06"`)).toHaveLength(1);
+    expect(await relations(`types: [HAS_BOARD_SEAT], asOf: "2024-08"`)).toHaveLength(0);
+    expect(await relations(`types: [HAS_BOARD_SEAT], asOf: "2023-10"`)).toHaveLength(0);
+  });
+
+  it("OpenAI wants Windsurf for $3 bn, and Microsoft asks for Windsurf's IP", async () => {
+    const windsurf = await relations(`to: "windsurf"`);
+    const byType = Object.fromEntries(windsurf.map((r) => [r.type, r]));
+    expect(byType.ACQUIRES).toMatchObject({ status: "PLANNED", from: { id: "openai" } });
+    expect(byType.ACQUIRES.amount).toMatchObject({ amount: 3e9, currency: "USD", approximate: false, measure: "DEAL_VALUE" });
+    expect(byType.SEEKS_IP_ACCESS).toMatchObject({ from: { id: "microsoft" }, status: "CONTESTED" });
+  });
+
+  it("Stargate is OpenAI's project with Oracle, SoftBank and MGX", async () => {
+    const parties = await relations(`types: [PARTICIPATES_IN], to: "stargate"`);
+    expect(parties.map((r) => r.from.id).sort()).toEqual(["mgx", "openai", "oracle", "softbank"]);
+  });
+
+  it("OpenAI was founded in 2015 by Elon Musk and Sam Altman, and Microsoft licensed GPT-3 in 2020", async () => {
+    const founders = await relations(`types: [FOUNDED], to: "openai"`);
+    expect(founders.map((r) => [r.from.id, r.validFrom, r.validFromPrecision])).toEqual([
+      ["elon-musk", "2015", "YEAR"],
+      ["sam-altman", "2015", "YEAR"],
+    ]);
+    const [licence] = await relations(`types: [LICENSES], from: "microsoft"`);
+    expect(licence).toMatchObject({ to: { id: "gpt-3" }, validFrom: "2020", exclusive: true });
+  });
+
+  it("chips with Broadcom and TSMC are considered, by the end of 2025", async () => {
+    const chips = await relations(`types: [PARTNERS_WITH], from: "openai"`);
+    const planned = chips.filter((r) => r.status === "CONSIDERED");
+    expect(planned.map((r) => r.to.id).sort()).toEqual(["broadcom", "tsmc"]);
+    expect(planned.every((r) => r.expectedBy === "2025")).toBe(true);
+  });
+
+  it("the November 2023 governance crisis is an event with its participants and figures", async () => {
+    const result = await server.execute(`{ event(id: "openai-governance-crisis-2023-11") {
+      name date datePrecision description participants { entity { id } role } provenance { quotes } } }`);
+    const event = result.data!.event;
+    expect(event).toMatchObject({ date: "2023-11", datePrecision: "MONTH" });
+    expect(event.participants.map((p: any) => p.entity.id)).toEqual(["microsoft", "openai", "sam-altman"]);
+    expect(event.description).toContain("738 of OpenAI's 770 employees");
+    expect(event.provenance.quotes.join(" ")).toContain("738 des 770 employés");
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Faithfulness: every quote in the graph is the source's own words, and no date is more precise
+ * than a partial date. Reads the database directly, so it covers relations no API test names.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { defaultProjectRoot } from "../../src/config";
+import { rawDriver } from "./test-server";
+
+const documentText = fs.readFileSync(
+  path.join(defaultProjectRoot(), "cypher", "sources", "microsoft-openai-timeline.fr.txt"),
+  "utf8",
+);
+
+const driver = rawDriver();
+afterAll(() => driver.close());
+
+describe("provenance", () => {
+  it("every relation and event quote is verbatim, byte for byte, from the source document", async () => {
+    const { records } = await driver.executeQuery(`
+      CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN r.id AS id, r.quotes AS quotes
+                UNION ALL MATCH (e:Event) RETURN e.id AS id, e.quotes AS quotes }
+      RETURN id, quotes`);
+    expect(records.length).toBeGreaterThan(60);
+    const notVerbatim = records.flatMap((record) =>
+      (record.get("quotes") as string[])
+        .filter((quote) => !documentText.includes(quote))
+        .map((quote) => `${record.get("id")}: ${quote}`),
+    );
+    expect(notVerbatim).toEqual([]);
+  });
+
+  it("every date is a partial date (YYYY, YYYY-MM or YYYY-MM-DD) and every relation has a status and a source", async () => {
+    const { records } = await driver.executeQuery(`
+      MATCH (:Entity)-[r]->(:Entity)
+      RETURN r.id AS id, [d IN [r.validFrom, r.validTo, r.attestedFrom, r.expectedBy] WHERE d IS NOT NULL] AS dates,
+             r.status AS status, r.sourceId AS sourceId`);
+    for (const record of records) {
+      for (const date of record.get("dates") as string[]) expect(date).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+      expect(record.get("status")).toBeTruthy();
+      expect(record.get("sourceId")).toBe("microsoft-openai-timeline-fr");
+    }
+  });
+
+  it("has the eight entities of the story with English and French aliases", async () => {
+    const { records } = await driver.executeQuery(
+      `MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, e.aliases AS aliases ORDER BY id`,
+      { ids: ["cma", "european-commission", "ftc", "google", "microsoft", "openai", "oracle", "stargate", "windsurf"] },
+    );
+    expect(records.map((r) => r.get("id"))).toEqual([
+      "cma", "european-commission", "ftc", "google", "microsoft", "openai", "oracle", "stargate", "windsurf",
+    ]);
+    const aliases = Object.fromEntries(records.map((r) => [r.get("id"), r.get("aliases")]));
+    expect(aliases["european-commission"]).toContain("Commission européenne");
+    expect(aliases.ftc).toContain("FTC");
+  });
+});
