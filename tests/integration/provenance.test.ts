@@ -55,3 +55,17 @@ describe("provenance", () => {
     expect(aliases.ftc).toContain("FTC");
   });
 });
+
+describe("the README's figures", () => {
+  it("match the graph", async () => {
+    const readme = fs.readFileSync(path.join(defaultProjectRoot(), "README.md"), "utf8");
+    const { records } = await driver.executeQuery(`
+      CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+      CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS relations, count(DISTINCT type(r)) AS types }
+      CALL () { MATCH (e:Event) RETURN count(e) AS events }
+      RETURN entities, relations, types, events`);
+    const counts = records[0].toObject();
+    expect(readme).toContain(`and ${Number(counts.entities) - 9} more entities, ${counts.relations} relations`);
+    expect(readme).toContain(`of ${counts.types} types, and ${counts.events} dated events`);
+  });
+});

@@ -1,0 +1,67 @@
+/** The server over real HTTP on a free port: GraphQL, Sandbox, health and readiness. */
+import type { AddressInfo } from "node:net";
+import { createRepositories } from "../../src/context";
+import { createDriver } from "../../src/graph/driver";
+import { QueryRunner } from "../../src/graph/query-runner";
+import { createHttpApp, type HttpApp } from "../../src/http/app";
+import { createLogger } from "../../src/logger";
+import { sharedSchema, testConfig } from "./test-server";
+
+let app: HttpApp;
+let base: string;
+const config = testConfig({ NODE_ENV: "development" });
+const driver = createDriver(config.neo4j, createLogger("silent"));
+
+beforeAll(async () => {
+  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
+  app = await createHttpApp({
+    config,
+    schema: await sharedSchema(),
+    runner,
+    repositories: createRepositories(runner),
+    logger: createLogger("silent"),
+  });
+  await app.listen(0, "127.0.0.1");
+  base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await app.stop();
+  await driver.close();
+});
+
+const post = (body: unknown): Promise<Response> =>
+  fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+describe("HTTP", () => {
+  it("answers GraphQL over POST /graphql", async () => {
+    const response = await post({ query: `{ entity(id: "windsurf") { name relations { relation { type } counterparty { id } } } }` });
+    expect(response.status).toBe(200);
+    const body: any = await response.json();
+    expect(body.data.entity.name).toBe("Windsurf");
+    expect(body.data.entity.relations.map((r: any) => r.counterparty.id).sort()).toEqual(["microsoft", "openai"]);
+  });
+
+  it("answers errors with codes and no stack trace, even in development", async () => {
+    const body: any = await (await post({ query: `{ relations(asOf: "2024-13") { totalCount } }` })).json();
+    expect(body.errors[0].extensions).toEqual({ code: "BAD_USER_INPUT", argument: "asOf" });
+    const syntax = await post({ query: `{ entity(id: "openai") { name ` });
+    expect(syntax.status).toBe(400);
+    expect(((await syntax.json()) as any).errors[0].extensions).toEqual({ code: "GRAPHQL_PARSE_FAILED" });
+  });
+
+  it("serves Apollo Sandbox as the landing page in development", async () => {
+    const response = await fetch(`${base}/graphql`, { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/sandbox/i);
+    const root = await fetch(`${base}/`, { redirect: "manual" });
+    expect(root.status).toBe(302);
+    expect(root.headers.get("location")).toBe("/graphql");
+  });
+
+  it("reports liveness and readiness", async () => {
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", neo4j: "up" });
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Neo4j going away: requests get SERVICE_UNAVAILABLE quickly, /ready says 503, the server stays
+ * up, and it serves again as soon as Neo4j is back. The outage is a TCP proxy cut in front of
+ * the real database.
+ */
+import type { AddressInfo } from "node:net";
+import { createRepositories } from "../../src/context";
+import { createDriver } from "../../src/graph/driver";
+import { QueryRunner } from "../../src/graph/query-runner";
+import { createHttpApp, type HttpApp } from "../../src/http/app";
+import { createLogger } from "../../src/logger";
+import { TcpProxy } from "./tcp-proxy";
+import { sharedSchema, testConfig } from "./test-server";
+
+const realConfig = testConfig();
+const real = new URL(realConfig.neo4j.uri.replace(/^neo4j(\+s|\+ssc)?:/, "bolt:"));
+const proxy = new TcpProxy(real.hostname, Number(real.port || 7687));
+let app: HttpApp;
+let base: string;
+let closeDriver: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  await proxy.open();
+  // Direct bolt:// through the proxy: a neo4j:// routing driver would learn the real address.
+  const config = testConfig({
+    NEO4J_URI: `bolt://127.0.0.1:${proxy.port}`,
+    NEO4J_USERNAME: realConfig.neo4j.username,
+    NEO4J_PASSWORD: realConfig.neo4j.password,
+    NEO4J_CONNECTION_TIMEOUT_MS: "1000",
+    NEO4J_MAX_RETRY_TIME_MS: "0",
+  });
+  const logger = createLogger("silent");
+  const driver = createDriver(config.neo4j, logger);
+  closeDriver = () => driver.close();
+  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
+  app = await createHttpApp({ config, schema: await sharedSchema(), runner, repositories: createRepositories(runner), logger });
+  await app.listen(0, "127.0.0.1");
+  base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await app?.stop();
+  await closeDriver?.();
+  await proxy.cut();
+});
+
+const ask = async (): Promise<any> =>
+  (
+    await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ entity(id: "openai") { name } }` }),
+    })
+  ).json();
+
+it("answers SERVICE_UNAVAILABLE while Neo4j is down and recovers when it is back", async () => {
+  expect((await ask()).data.entity.name).toBe("OpenAI");
+
+  await proxy.cut();
+  const started = Date.now();
+  const down = await ask();
+  expect(down.errors[0].extensions).toEqual({ code: "SERVICE_UNAVAILABLE" });
+  expect(down.errors[0].message).not.toMatch(/bolt|127\.0\.0\.1|Neo4jError/);
+  expect(Date.now() - started).toBeLessThan(15000);
+  const notReady = await fetch(`${base}/ready`);
+  expect(notReady.status).toBe(503);
+  expect((await fetch(`${base}/health`)).status).toBe(200);
+
+  await proxy.open();
+  let recovered: any;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    recovered = await ask();
+    if (recovered.data?.entity) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  expect(recovered.data.entity.name).toBe("OpenAI");
+  expect((await fetch(`${base}/ready`)).status).toBe(200);
+});
