@@ -196,11 +196,13 @@ export class LocalNeo4j {
       );
     }
     this.log(
-      `First start: fetching the jars of Neo4j Community ${this.version} from Maven Central (about 125 MB, once) into ${lib} ...`,
+      `First start: fetching the jars of Neo4j Community ${this.version} from Maven Central (about 125 MB of jars plus Maven's plugins, once) into ${lib} ...`,
     );
     fs.rmSync(lib, { recursive: true, force: true });
-    // Maven prints one line per file it downloads; count them so a long first download shows progress.
+    // Maven prints one line per file it downloads; count them and report every few seconds, so a
+    // long first download shows progress without flooding the terminal.
     let downloads = 0;
+    let lastReport = Date.now();
     const errors: string[] = [];
     const exitCode = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(
@@ -219,7 +221,10 @@ export class LocalNeo4j {
         if (line.includes("[ERROR]") && errors.length < 3) errors.push(line.replace(/\x1b\[[0-9;]*m/g, "").trim());
         if (line.includes("Downloaded from")) {
           downloads += 1;
-          if (downloads % 25 === 0) this.log(`  ${downloads} files downloaded ...`);
+          if (Date.now() - lastReport >= 5000) {
+            this.log(`  ${downloads} files downloaded so far ...`);
+            lastReport = Date.now();
+          }
         }
       };
       for (const stream of [child.stdout, child.stderr]) {

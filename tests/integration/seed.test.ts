@@ -15,7 +15,13 @@ async function snapshot(): Promise<string> {
                                 [] AS labels, properties(r) AS props
     }
     RETURN kind, id, labels, props ORDER BY kind, id`);
-  return JSON.stringify(records.map((record) => record.toObject()));
+  return JSON.stringify(records.map((record) => record.toObject()), sortedKeys);
+}
+
+/** Neo4j returns a map's keys in no set order; compare values, not key order. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 it("re-applying the schema and the seed leaves the graph identical", async () => {
