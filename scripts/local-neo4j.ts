@@ -91,7 +91,7 @@ export class LocalNeo4j {
       this.log(`Neo4j ${this.version} is already running (pid ${running}) on ${this.uri}; reusing it.`);
       return;
     }
-    const java = findJava(this.local.javaHome);
+    const java = findJava(this.local.javaHome, this.local.systemJavaHome);
     if (await isPortTaken(this.local.boltPort)) {
       throw new LocalNeo4jError(
         `Port ${this.local.boltPort} is already taken by another process (not this project's Neo4j). ` +
@@ -140,13 +140,18 @@ export class LocalNeo4j {
     }
     for (const pid of pids) signal(pid, "SIGTERM");
     this.log(`Stopping Neo4j (pid ${pids.join(", ")}) ...`);
+    // A pid may be reused once our process is gone: signal only while it is still ours.
+    const stillOurs = () => pids.filter((pid) => isAlive(pid) && this.isOurs(pid) !== false);
     const deadline = Date.now() + 60_000;
-    while (pids.some(isAlive) && Date.now() < deadline) await sleep(250);
-    for (const pid of pids.filter(isAlive)) {
+    while (stillOurs().length > 0 && Date.now() < deadline) await sleep(250);
+    for (const pid of stillOurs()) {
       this.log(`Neo4j (pid ${pid}) did not stop within 60 s; killing it.`);
       signal(pid, "SIGKILL");
     }
-    while (pids.some(isAlive)) await sleep(100);
+    const killDeadline = Date.now() + 10_000;
+    while (stillOurs().length > 0 && Date.now() < killDeadline) await sleep(100);
+    const left = stillOurs();
+    if (left.length > 0) throw new LocalNeo4jError(`Neo4j (pid ${left.join(", ")}) is still running after SIGKILL.`);
     fs.rmSync(this.dirs.pidFile, { force: true });
     this.log("Neo4j stopped.");
   }
@@ -272,7 +277,11 @@ export class LocalNeo4j {
     fs.writeFileSync(path.join(dirs.conf, "neo4j.conf"), settings.join("\n"));
   }
 
-  /** Neo4j takes its first password from the admin tool, before the first start only. */
+  /**
+   * Neo4j takes its first password from the admin tool, before the first start only. The tool
+   * accepts it only as an argument, visible to local users for the second it runs; this is the
+   * development database on 127.0.0.1, and its password is documented anyway.
+   */
   private ensureInitialPassword(java: JavaRuntime): void {
     const dirs = this.dirs;
     if (fs.existsSync(path.join(dirs.data, "dbms", "auth.ini"))) return;
@@ -337,10 +346,10 @@ interface JavaRuntime {
 }
 
 /** Finds a Java 17 or 21: LOCAL_NEO4J_JAVA_HOME, then JAVA_HOME, then `java` on PATH, then /usr/lib/jvm. */
-export function findJava(preferredHome: string | undefined): JavaRuntime {
+export function findJava(preferredHome: string | undefined, systemJavaHome?: string): JavaRuntime {
   const candidates: string[] = [];
   if (preferredHome) candidates.push(path.join(preferredHome, "bin", "java"));
-  if (process.env.JAVA_HOME) candidates.push(path.join(process.env.JAVA_HOME, "bin", "java"));
+  if (systemJavaHome) candidates.push(path.join(systemJavaHome, "bin", "java"));
   const onPath = which("java");
   if (onPath) candidates.push(onPath);
   for (const root of ["/usr/lib/jvm", "/Library/Java/JavaVirtualMachines"]) {

@@ -4,9 +4,10 @@
  * added later is never overwritten; `npm run db:seed` re-applies the seed on demand), then
  * serves GraphQL.
  */
-import neo4j from "neo4j-driver";
 import { ConfigError, defaultProjectRoot, loadConfig } from "../src/config";
 import { SeedError, Seeder } from "../src/db/seeder";
+import { createDriver } from "../src/graph/driver";
+import { createLogger } from "../src/logger";
 import { startServer } from "../src/main";
 import { waitForExternalNeo4j } from "./external-neo4j";
 import { LocalNeo4j, LocalNeo4jError } from "./local-neo4j";
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     await waitForExternalNeo4j(config, 60);
   }
 
-  const driver = neo4j.driver(config.neo4j.uri, neo4j.auth.basic(config.neo4j.username, config.neo4j.password));
+  const driver = createDriver(config.neo4j, createLogger(config.logLevel));
   try {
     const seeder = new Seeder(driver, config.neo4j.database, (line) => console.log(line));
     await seeder.applySchema();
@@ -32,15 +33,17 @@ async function main(): Promise<void> {
         `The graph has ${counts.entities} entities and ${counts.relations} relations; not re-seeding (npm run db:seed does).`,
       );
     }
-  } finally {
+  } catch (error) {
     await driver.close();
+    throw error;
   }
 
-  const stop = await startServer(config);
+  // The same driver serves GraphQL: one driver per process.
+  const server = await startServer(config, driver);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       // The local Neo4j keeps running for the next start; `npm run neo4j:stop` stops it.
-      stop().then(
+      server.stop().then(
         () => process.exit(0),
         () => process.exit(1),
       );

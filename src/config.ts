@@ -34,6 +34,8 @@ export interface LocalNeo4jConfig {
   readonly pageCacheSize: string;
   /** A JDK or JRE home to run Neo4j with; found automatically when unset. */
   readonly javaHome: string | undefined;
+  /** JAVA_HOME, tried after javaHome when it holds a Java 17 or 21. */
+  readonly systemJavaHome: string | undefined;
   /** Seconds to wait for Bolt to answer after launching the server. */
   readonly startTimeoutSeconds: number;
 }
@@ -41,6 +43,8 @@ export interface LocalNeo4jConfig {
 export interface AppConfig {
   readonly environment: RuntimeEnvironment;
   readonly http: { readonly host: string; readonly port: number };
+  /** Operations estimated to cost more are refused with QUERY_TOO_COMPLEX (src/http/complexity.ts). */
+  readonly maxQueryCost: number;
   readonly logLevel: string;
   readonly neo4j: Neo4jConfig;
   readonly localNeo4j: LocalNeo4jConfig;
@@ -100,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
   const config: AppConfig = {
     environment,
     http: { host: text("HOST", "0.0.0.0"), port: integer("PORT", 4000, 0, 65535) },
+    maxQueryCost: integer("GRAPHQL_MAX_QUERY_COST", 50_000, 100, 10_000_000),
     logLevel,
     neo4j: {
       uri,
@@ -117,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       heapSize: text("LOCAL_NEO4J_HEAP", "512m"),
       pageCacheSize: text("LOCAL_NEO4J_PAGECACHE", "256m"),
       javaHome: env.LOCAL_NEO4J_JAVA_HOME?.trim() || undefined,
+      systemJavaHome: env.JAVA_HOME?.trim() || undefined,
       startTimeoutSeconds: integer("LOCAL_NEO4J_START_TIMEOUT_S", 180, 5, 3600),
     },
   };

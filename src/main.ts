@@ -3,6 +3,7 @@
  * stop the server: it answers SERVICE_UNAVAILABLE (and /ready 503) until Neo4j is back.
  */
 import "reflect-metadata";
+import type { Driver } from "neo4j-driver";
 import { loadConfig, type AppConfig } from "./config";
 import { createRepositories } from "./context";
 import { createDriver } from "./graph/driver";
@@ -11,9 +12,20 @@ import { createHttpApp } from "./http/app";
 import { createLogger } from "./logger";
 import { createSchema } from "./schema";
 
-export async function startServer(config: AppConfig = loadConfig()): Promise<() => Promise<void>> {
+export interface RunningServer {
+  /** URL of the GraphQL endpoint. */
+  readonly url: string;
+  /** Stops accepting requests, drains those in flight, then closes the driver. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the server. `driver` lets a caller that already holds the process's driver (the
+ * start script, which seeds first) hand it over, so there is one driver per process.
+ */
+export async function startServer(config: AppConfig = loadConfig(), driver?: Driver): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
-  const driver = createDriver(config.neo4j, logger);
+  driver ??= createDriver(config.neo4j, logger);
   try {
     await driver.verifyConnectivity({ database: config.neo4j.database });
     logger.info({ uri: config.neo4j.uri }, "connected to Neo4j");
@@ -35,15 +47,15 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<() 
       await app.stop();
       await driver.close();
     })());
-  return stop;
+  return { url, stop };
 }
 
 if (require.main === module) {
   startServer()
-    .then((stop) => {
+    .then((server) => {
       for (const signal of ["SIGINT", "SIGTERM"] as const) {
         process.once(signal, () => {
-          stop().then(
+          server.stop().then(
             () => process.exit(0),
             () => process.exit(1),
           );

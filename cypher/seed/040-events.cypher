@@ -50,10 +50,14 @@ UNWIND [
 MERGE (ev:Event {id: row.id})
 SET ev = row {.*, participants: null}, ev.sourceId = "microsoft-openai-timeline-fr"
 WITH ev, row
-// Participants no longer listed are removed, so re-seeding an edited event leaves no stale role.
-OPTIONAL MATCH (:Entity)-[old:PARTICIPATED_IN]->(ev)
-DELETE old
-WITH DISTINCT ev, row
+// An entity no longer listed as a participant loses its link, so editing an event here and
+// re-seeding leaves no stale role; the listed ones are MERGEd, never recreated.
+CALL (ev, row) {
+  MATCH (gone:Entity)-[old:PARTICIPATED_IN]->(ev)
+  WHERE NOT gone.id IN [participant IN row.participants | participant.entity]
+  DELETE old
+}
+WITH ev, row
 UNWIND row.participants AS participant
 MERGE (e:Entity {id: participant.entity})
 MERGE (e)-[p:PARTICIPATED_IN]->(ev)

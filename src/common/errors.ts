@@ -12,6 +12,8 @@ export enum ErrorCode {
   NOT_FOUND = "NOT_FOUND",
   /** Neo4j cannot be reached; retry later (the server itself stays up). */
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
+  /** The operation's estimated cost is over the limit (nesting, aliases, page sizes); nothing ran. */
+  QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
   /** The query ran longer than the configured Neo4j transaction timeout. */
   QUERY_TIMEOUT = "QUERY_TIMEOUT",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",

@@ -12,13 +12,25 @@ export function encodeCursor(kind: string, key: readonly unknown[]): string {
   return Buffer.from(JSON.stringify({ k: kind, v: key }), "utf8").toString("base64url");
 }
 
-/** Decodes a cursor made by `encodeCursor` for the same kind; anything else is BAD_USER_INPUT on `argument`. */
-export function decodeCursor(cursor: string, kind: string, argument = "after"): unknown[] {
+/** What each part of a cursor's key must look like, in order. */
+export type CursorShape = readonly RegExp[];
+
+/**
+ * Decodes a cursor made by `encodeCursor` for the same kind and key shape; anything else is
+ * BAD_USER_INPUT on `argument`. Checking the key's parts keeps forged cursors out of queries.
+ */
+export function decodeCursor(cursor: string, kind: string, shape: CursorShape, argument = "after"): string[] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (decoded && typeof decoded === "object" && (decoded as { k?: unknown }).k === kind) {
       const key = (decoded as { v?: unknown }).v;
-      if (Array.isArray(key)) return key;
+      if (
+        Array.isArray(key) &&
+        key.length === shape.length &&
+        key.every((part, index) => typeof part === "string" && shape[index].test(part))
+      ) {
+        return key as string[];
+      }
     }
   } catch {
     // Falls through to the error below.

@@ -42,6 +42,13 @@ WHERE r.sourceId IS NULL OR r.status IS NULL OR r.quotes IS NULL OR size(r.quote
    OR (r.amount IS NOT NULL AND (r.currency IS NULL OR r.amountMeasure IS NULL))
 RETURN collect(coalesce(r.id, type(r))) AS ids`;
 
+/** Relation ids are unique per type by constraint; across types only this check keeps them so. */
+const DUPLICATE_RELATION_IDS = `
+MATCH (:Entity)-[r]->(:Entity)
+WHERE r.id IS NOT NULL
+WITH r.id AS id, count(*) AS uses WHERE uses > 1
+RETURN collect(id) AS ids`;
+
 type Log = (line: string) => void;
 
 export class Seeder {
@@ -76,6 +83,10 @@ export class Seeder {
         const undefinedIds = toStringList((await tx.run(UNDEFINED_ENTITIES)).records[0].get("ids"));
         if (undefinedIds.length > 0) {
           throw new SeedError(`The seed links entities it never defines (misspelt ids?): ${undefinedIds.join(", ")}`);
+        }
+        const duplicates = toStringList((await tx.run(DUPLICATE_RELATION_IDS)).records[0].get("ids"));
+        if (duplicates.length > 0) {
+          throw new SeedError(`Relation ids used by more than one relation: ${duplicates.join(", ")}`);
         }
         const unsourced = toStringList((await tx.run(UNSOURCED_RELATIONS)).records[0].get("ids"));
         if (unsourced.length > 0) {

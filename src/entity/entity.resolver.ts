@@ -8,6 +8,7 @@ import type { EntityRelationView } from "../relation/relation.service";
 import { EntitiesArgs, EntityIdArgs } from "./entity.args";
 import type { EntityRecord } from "./entity.repository";
 import { Entity, EntityConnection } from "./entity.type";
+import { pageComplexity, relationsComplexity, smallListComplexity } from "../common/complexity";
 import type { ConnectionShape } from "../common/connection";
 
 @Resolver(() => Entity)
@@ -22,6 +23,7 @@ export class EntityResolver {
 
   @Query(() => EntityConnection, {
     description: "Entities ordered by id, a page at a time (Relay connection), optionally of one kind.",
+    complexity: pageComplexity,
   })
   entities(@Args() args: EntitiesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionShape<EntityRecord>> {
     return ctx.entities.list(args);
@@ -31,6 +33,7 @@ export class EntityResolver {
     description:
       "This entity's relations, each with its direction and counterparty, ordered by start date. " +
       "Filter by direction, types and `asOf`. Asked for a list of entities, all are fetched in one query.",
+    complexity: relationsComplexity,
   })
   relations(
     @Root() entity: EntityRecord,
@@ -40,7 +43,7 @@ export class EntityResolver {
     return ctx.relations.forEntity(entity.id, args);
   }
 
-  @FieldResolver(() => [Event], { description: "Events this entity took part in, in date order." })
+  @FieldResolver(() => [Event], { description: "Events this entity took part in, in date order.", complexity: smallListComplexity })
   events(@Root() entity: EntityRecord, @Ctx() ctx: RequestContext): Promise<EventView[]> {
     return ctx.events.forEntity(entity.id);
   }

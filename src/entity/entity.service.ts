@@ -2,10 +2,12 @@ import DataLoader from "dataloader";
 import { NotFoundError } from "../common/errors";
 import { decodeCursor, encodeCursor } from "../common/pagination";
 import type { ConnectionShape } from "../common/connection";
+import { SLUG_PATTERN } from "../common/validation";
 import type { EntitiesArgs } from "./entity.args";
 import type { EntityRecord, EntityRepository } from "./entity.repository";
 
 const CURSOR_KIND = "entity";
+const CURSOR_SHAPE = [SLUG_PATTERN];
 
 /** Per-request entity access: one DataLoader, so N lookups by id cost one query. */
 export class EntityService {
@@ -30,7 +32,7 @@ export class EntityService {
   }
 
   async list(args: EntitiesArgs): Promise<ConnectionShape<EntityRecord>> {
-    const afterId = args.after ? String(decodeCursor(args.after, CURSOR_KIND)[0]) : null;
+    const afterId = args.after ? decodeCursor(args.after, CURSOR_KIND, CURSOR_SHAPE)[0] : null;
     const { entities, total } = await this.repository.listPage(args.kind ?? null, afterId, args.first + 1);
     const items = entities.slice(0, args.first);
     for (const entity of items) this.byId.prime(entity.id, entity);

@@ -18,7 +18,7 @@ export class Entity {
   kind!: EntityKind;
 
   @Field(() => [String], {
-    description: 'Other names in English and French, e.g. "FTC", "Commission européenne"; searched with `name`.',
+    description: 'Other names in English and French, e.g. "FTC", "Commission européenne".',
   })
   aliases!: string[];
 

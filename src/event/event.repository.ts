@@ -24,8 +24,8 @@ RETURN ev {.id, .name, .date, .description, .quotes} AS event,
 const LIST = `
 MATCH (ev:Event)
 WHERE $participantId IS NULL OR EXISTS { (:Entity {id: $participantId})-[:PARTICIPATED_IN]->(ev) }
-WITH ev ORDER BY ev.dateStart, ev.id
-${EVENT_RETURN}`;
+${EVENT_RETURN}
+ORDER BY ev.dateStart, ev.id`;
 
 const FIND_BY_IDS = `
 UNWIND $ids AS id
@@ -35,11 +35,11 @@ ${EVENT_RETURN}`;
 const FOR_ENTITIES = `
 UNWIND $ids AS entityId
 MATCH (:Entity {id: entityId})-[:PARTICIPATED_IN]->(ev:Event)
-WITH entityId, ev ORDER BY ev.dateStart, ev.id
 OPTIONAL MATCH (s:Source {id: ev.sourceId})
 RETURN entityId, ev {.id, .name, .date, .description, .quotes} AS event,
        [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: p ${ENTITY_FIELDS}, role: pi.role}] AS participants,
-       s ${SOURCE_FIELDS} AS source`;
+       s ${SOURCE_FIELDS} AS source
+ORDER BY ev.dateStart, ev.id`;
 
 export class EventRepository {
   constructor(private readonly runner: QueryRunner) {}

@@ -1,4 +1,5 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { smallListComplexity } from "../common/complexity";
 import type { RequestContext } from "../context";
 import { EventIdArgs, EventsArgs } from "./event.args";
 import type { EventView } from "./event.service";
@@ -13,6 +14,7 @@ export class EventResolver {
 
   @Query(() => [Event], {
     description: "Events in date order (dated happenings such as OpenAI's November 2023 governance crisis).",
+    complexity: smallListComplexity,
   })
   events(@Args() { participant }: EventsArgs, @Ctx() ctx: RequestContext): Promise<EventView[]> {
     return ctx.events.list(participant);

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { smallListComplexity } from "../common/complexity";
 import { DatePrecision } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";
 import { Entity } from "../entity/entity.type";
@@ -33,7 +34,7 @@ export class Event {
   @Field(() => String, { nullable: true, description: "What happened, with the figures the source gives, in English." })
   description!: string | null;
 
-  @Field(() => [Participant], { description: "The entities involved and their roles." })
+  @Field(() => [Participant], { description: "The entities involved and their roles.", complexity: smallListComplexity })
   participants!: Participant[];
 
   @Field(() => Provenance, { description: "The source document and the quotes that support the event." })

@@ -17,6 +17,7 @@ import type { AppConfig } from "../config";
 import { createRequestContext, type Repositories, type RequestContext } from "../context";
 import type { QueryRunner } from "../graph/query-runner";
 import type { Logger } from "../logger";
+import { complexityLimitPlugin } from "./complexity";
 import { createFormatError } from "./format-error";
 
 export interface HttpAppDependencies {
@@ -25,6 +26,11 @@ export interface HttpAppDependencies {
   readonly runner: QueryRunner;
   readonly repositories: Repositories;
   readonly logger: Logger;
+}
+
+interface HttpError extends Error {
+  status?: number;
+  statusCode?: number;
 }
 
 export interface HttpApp {
@@ -47,6 +53,7 @@ export function createApolloServer(
     formatError: createFormatError(deps.logger),
     logger: deps.logger,
     plugins: [
+      complexityLimitPlugin<RequestContext>(deps.schema, deps.config.maxQueryCost),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -79,6 +86,21 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
       context: async () => createRequestContext(deps.repositories),
     }),
   );
+  // Express's default error page prints a stack trace outside production; answer a bad body
+  // (malformed or oversized JSON) the way GraphQL clients expect instead.
+  app.use((error: HttpError, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    if (status >= 500) deps.logger.error({ err: error }, "HTTP request failed");
+    res.status(status).json({
+      errors: [
+        {
+          message: status < 500 ? `Bad request: ${error.message}` : "Internal server error",
+          extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" },
+        },
+      ],
+    });
+  });
 
   return {
     apollo,

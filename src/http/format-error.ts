@@ -14,6 +14,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.NOT_FOUND,
   ErrorCode.SERVICE_UNAVAILABLE,
   ErrorCode.QUERY_TIMEOUT,
+  ErrorCode.QUERY_TOO_COMPLEX,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_REQUEST,

@@ -12,7 +12,7 @@ import type { QueryRunner } from "../graph/query-runner";
 import { toBooleanOrNull, toInteger, toNumber, toStringList, toStringOrNull } from "../graph/values";
 import { SOURCE_FIELDS, toSourceRecord, type SourceRecord } from "../source/source.record";
 import type { RelationStatus } from "./relation-status.enum";
-import type { RelationType } from "./relation-type.enum";
+import { ALL_RELATION_TYPES, assertRelationType, type RelationType } from "./relation-type.enum";
 
 export interface RelationRecord {
   readonly id: string;
@@ -70,36 +70,73 @@ const RELATION_FIELDS = `{
 const AS_OF_CONDITION = `($asOfStart IS NULL OR (r.periodStart <= date($asOfEnd)
   AND (r.periodEnd IS NULL OR r.periodEnd >= date($asOfStart))))`;
 
-/** Rows (r, x, y): x and y are `from` and `to` as asked; symmetric types match either way round. */
-const MATCH_FILTERED = `
+/**
+ * Rows (r, x, y) where x and y are `from` and `to` as asked; symmetric types also match the
+ * other way round. Three fixed texts, chosen by which endpoint is given, so that Neo4j starts
+ * from the entity-id index instead of scanning every relationship.
+ */
+const MATCH_BY_ANCHOR = {
+  none: `
+MATCH (x:Entity)-[r]->(y:Entity)
+WHERE type(r) IN $types`,
+  from: `
 CALL () {
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE type(r) IN $types AND ($fromId IS NULL OR a.id = $fromId) AND ($toId IS NULL OR b.id = $toId)
-  RETURN r, a AS x, b AS y
+  MATCH (x:Entity {id: $fromId})-[r]->(y:Entity)
+  WHERE type(r) IN $types AND ($toId IS NULL OR y.id = $toId)
+  RETURN r, x, y
   UNION
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE type(r) IN $symmetricTypes AND ($fromId IS NOT NULL OR $toId IS NOT NULL)
-    AND ($fromId IS NULL OR b.id = $fromId) AND ($toId IS NULL OR a.id = $toId)
-  RETURN r, b AS x, a AS y
-}
+  MATCH (x:Entity {id: $fromId})<-[r]-(y:Entity)
+  WHERE type(r) IN $symmetricTypes AND ($toId IS NULL OR y.id = $toId)
+  RETURN r, x, y
+}`,
+  to: `
+CALL () {
+  MATCH (x:Entity)-[r]->(y:Entity {id: $toId})
+  WHERE type(r) IN $types
+  RETURN r, x, y
+  UNION
+  MATCH (x:Entity)<-[r]-(y:Entity {id: $toId})
+  WHERE type(r) IN $symmetricTypes
+  RETURN r, x, y
+}`,
+} as const;
+
+type Anchor = keyof typeof MATCH_BY_ANCHOR;
+
+function queriesFor(anchor: Anchor) {
+  const matchFiltered = `${MATCH_BY_ANCHOR[anchor]}
 WITH r, x, y
 WHERE ${AS_OF_CONDITION}`;
-
-const LIST_PAGE = `${MATCH_FILTERED}
+  return {
+    page: `${matchFiltered}
   AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
        OR (r.periodStart = date($afterStart) AND r.id > $afterId))
 OPTIONAL MATCH (s:Source {id: r.sourceId})
 RETURN r ${RELATION_FIELDS} AS relation, x ${ENTITY_FIELDS} AS from, y ${ENTITY_FIELDS} AS to, s ${SOURCE_FIELDS} AS source
 ORDER BY r.periodStart, r.id
-LIMIT $limit`;
+LIMIT $limit`,
+    count: `${matchFiltered}
+RETURN count(r) AS total`,
+  };
+}
 
-const COUNT = `${MATCH_FILTERED}
-RETURN count(r) AS total`;
+const LIST_QUERIES: Record<Anchor, { page: string; count: string }> = {
+  none: queriesFor("none"),
+  from: queriesFor("from"),
+  to: queriesFor("to"),
+};
 
+/**
+ * By id, through each type's relation-id constraint index. The type names come from the
+ * RelationType enum, checked by `assertRelationType`: the only identifiers ever interpolated.
+ */
 const FIND_BY_IDS = `
 UNWIND $ids AS id
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE r.id = id
+CALL (id) {
+${ALL_RELATION_TYPES.map(
+  (type) => `  MATCH (a:Entity)-[r:${assertRelationType(type)} {id: id}]->(b:Entity) RETURN r, a, b`,
+).join("\n  UNION ALL\n")}
+}
 OPTIONAL MATCH (s:Source {id: r.sourceId})
 RETURN r ${RELATION_FIELDS} AS relation, a ${ENTITY_FIELDS} AS from, b ${ENTITY_FIELDS} AS to, s ${SOURCE_FIELDS} AS source`;
 
@@ -136,8 +173,9 @@ export class RelationRepository {
         afterId: after?.id ?? null,
         limit: toInteger(limit),
       };
-      const page = await tx.run(LIST_PAGE, params);
-      const count = await tx.run(COUNT, filterParams(filter));
+      const queries = LIST_QUERIES[filter.fromId !== null ? "from" : filter.toId !== null ? "to" : "none"];
+      const page = await tx.run(queries.page, params);
+      const count = await tx.run(queries.count, filterParams(filter));
       return {
         relations: page.records.map(toRelationRecord),
         total: toNumber(count.records[0].get("total")) ?? 0,

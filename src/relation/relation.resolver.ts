@@ -1,4 +1,5 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { pageComplexity } from "../common/complexity";
 import type { ConnectionShape } from "../common/connection";
 import type { RequestContext } from "../context";
 import { RelationIdArgs, RelationsArgs } from "./relation.args";
@@ -17,6 +18,7 @@ export class RelationResolver {
       "Relations filtered by type, endpoints and date, ordered by start date then id (Relay connection). " +
       'E.g. relations(types: [INVESTS_IN], to: "openai") answers "who invests in OpenAI, when, how much". ' +
       "An unknown `from` or `to` id is a NOT_FOUND error.",
+    complexity: pageComplexity,
   })
   relations(@Args() args: RelationsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionShape<RelationView>> {
     return ctx.relations.list(args);

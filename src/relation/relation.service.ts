@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { ConnectionShape } from "../common/connection";
 import { decodeCursor, encodeCursor } from "../common/pagination";
 import type { PartialDate } from "../common/partial-date";
+import { SLUG_PATTERN } from "../common/validation";
 import type { EntityService } from "../entity/entity.service";
 import type { EntityRecord } from "../entity/entity.repository";
 import { RelationDirection } from "./entity-relation.type";
@@ -11,6 +12,8 @@ import { ALL_RELATION_TYPES, isSymmetric, type RelationType } from "./relation-t
 import { toRelationView, type RelationView } from "./relation.view";
 
 const CURSOR_KIND = "relation";
+/** (periodStart as an ISO date, relation id) */
+const CURSOR_SHAPE = [/^\d{4}-\d{2}-\d{2}$/, SLUG_PATTERN];
 
 export class RelationService {
   private readonly byId: DataLoader<string, RelationView | null>;
@@ -37,7 +40,7 @@ export class RelationService {
       args.from ? this.entities.require(args.from, "from") : null,
       args.to ? this.entities.require(args.to, "to") : null,
     ]);
-    const after = args.after ? decodeCursor(args.after, CURSOR_KIND) : null;
+    const after = args.after ? decodeCursor(args.after, CURSOR_KIND, CURSOR_SHAPE) : null;
     const types = typesOrAll(args.types);
     const { relations, total } = await this.repository.listPage(
       {
@@ -47,7 +50,7 @@ export class RelationService {
         toId: args.to ?? null,
         asOf: toPeriod(args.asOf),
       },
-      after ? { periodStart: String(after[0]), id: String(after[1]) } : null,
+      after ? { periodStart: after[0], id: after[1] } : null,
       args.first + 1,
     );
     const page = relations.slice(0, args.first);

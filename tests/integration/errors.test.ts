@@ -44,6 +44,11 @@ describe("BAD_USER_INPUT", () => {
     await expectError(`{ entities(after: "not-a-cursor") { totalCount } }`, "BAD_USER_INPUT", "after");
     const entityCursor = (await server.execute(`{ entities(first: 1) { pageInfo { endCursor } } }`)).data!.entities.pageInfo.endCursor;
     await expectError(`{ relations(after: "${entityCursor}") { totalCount } }`, "BAD_USER_INPUT", "after");
+    // Right kind, forged key: refused before it reaches Cypher.
+    const forged = Buffer.from(JSON.stringify({ k: "relation", v: ["x", 1] })).toString("base64url");
+    await expectError(`{ relations(after: "${forged}") { totalCount } }`, "BAD_USER_INPUT", "after");
+    const empty = Buffer.from(JSON.stringify({ k: "entity", v: [] })).toString("base64url");
+    await expectError(`{ entities(after: "${empty}") { totalCount } }`, "BAD_USER_INPUT", "after");
   });
 });
 
@@ -57,6 +62,31 @@ describe("NOT_FOUND", () => {
   it("is not an error for the nullable lookups", async () => {
     const result = await server.execute(`{ entity(id: "nobody") { id } relation(id: "nobody") { id } event(id: "nobody") { id } }`);
     expect(result).toEqual({ data: { entity: null, relation: null, event: null } });
+  });
+});
+
+describe("QUERY_TOO_COMPLEX", () => {
+  const nested = (depth: number): string =>
+    depth === 0 ? "relation { type }" : `counterparty { id relations { ${nested(depth - 1)} } }`;
+
+  it("refuses four levels of nested relations before running anything, with the cost and the limit", async () => {
+    server.runner.calls.length = 0;
+    const error = await expectError(`{ entity(id: "openai") { relations { ${nested(3)} } } }`, "QUERY_TOO_COMPLEX");
+    expect(error.extensions?.cost).toBeGreaterThan(error.extensions?.maximumCost);
+    expect(error.message).toMatch(/fewer levels of nested `relations`/);
+    expect(server.runner.calls).toEqual([]);
+  });
+
+  it("counts aliases, so repeating a field under many names does not slip through", async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: entities(first: 100) { nodes { relations { relation { type } } } }`);
+    await expectError(`{ ${aliases.join(" ")} }`, "QUERY_TOO_COMPLEX");
+  });
+
+  it("lets through the whole graph with its relations, and three levels from one entity", async () => {
+    const whole = await server.execute(`{ entities(first: 100) { nodes { id relations { counterparty { id } relation { type } } events { id } } } }`);
+    expect(whole.errors).toBeUndefined();
+    const threeLevels = await server.execute(`{ entity(id: "openai") { relations { ${nested(2)} } } }`);
+    expect(threeLevels.errors).toBeUndefined();
   });
 });
 

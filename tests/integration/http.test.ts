@@ -49,6 +49,22 @@ describe("HTTP", () => {
     expect(((await syntax.json()) as any).errors[0].extensions).toEqual({ code: "GRAPHQL_PARSE_FAILED" });
   });
 
+  it("answers a malformed or oversized JSON body with BAD_REQUEST as JSON, not an HTML stack trace", async () => {
+    const malformed = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query": "{ entity(id: \\"openai\\") { name } }"',
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get("content-type")).toMatch(/application\/json/);
+    const body: any = await malformed.json();
+    expect(body.errors[0].extensions).toEqual({ code: "BAD_REQUEST" });
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.js:\d+/);
+    const oversized = await post({ query: `{ entity(id: "openai") { name } }`, padding: "x".repeat(2 * 1024 * 1024) });
+    expect(oversized.status).toBe(413);
+    expect(((await oversized.json()) as any).errors[0].extensions).toEqual({ code: "BAD_REQUEST" });
+  });
+
   it("serves Apollo Sandbox as the landing page in development", async () => {
     const response = await fetch(`${base}/graphql`, { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);

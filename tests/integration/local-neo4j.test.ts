@@ -12,7 +12,7 @@ const managed = config.neo4j.managedLocally;
 describe("local Neo4j", () => {
   it("pins a Neo4j 5.26.x and finds a Java 17 or 21 to run it", () => {
     expect(readPinnedVersion(path.join(defaultProjectRoot(), "neo4j", "pom.xml"))).toMatch(/^5\.26\.\d+$/);
-    expect([17, 21]).toContain(findJava(config.localNeo4j.javaHome).major);
+    expect([17, 21]).toContain(findJava(config.localNeo4j.javaHome, config.localNeo4j.systemJavaHome).major);
   });
 
   (managed ? it : it.skip)("is running, and a second start reuses it within seconds", async () => {
@@ -24,6 +24,37 @@ describe("local Neo4j", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(lines.join("\n")).toMatch(/already running .* reusing it/);
   });
+
+  it("starts a second server in its own home, reuses it, and stops it leaving no process behind", async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "kg-neo4j-cycle-"));
+    const port = await freePort();
+    const lines: string[] = [];
+    const own = loadConfig({
+      LOCAL_NEO4J_HOME: home,
+      LOCAL_NEO4J_BOLT_PORT: String(port),
+      LOCAL_NEO4J_HEAP: "256m",
+      LOCAL_NEO4J_PAGECACHE: "64m",
+      LOCAL_NEO4J_JAVA_HOME: process.env.LOCAL_NEO4J_JAVA_HOME,
+    });
+    const local = new LocalNeo4j(own, defaultProjectRoot(), (line) => lines.push(line));
+    try {
+      expect(local.status().running).toBe(false);
+      await local.start();
+      const { pid } = local.status();
+      expect(pid).toBeGreaterThan(0);
+      expect(lines.join("\n")).toMatch(new RegExp(`ready on bolt://127\\.0\\.0\\.1:${port}`));
+      await local.start();
+      expect(local.status().pid).toBe(pid);
+      expect(lines.at(-1)).toMatch(/already running .* reusing it/);
+      await local.stop();
+      expect(local.status().running).toBe(false);
+      expect(processesWithHome(home)).toEqual([]);
+      expect(fs.existsSync(path.join(home, "run", "neo4j.pid"))).toBe(false);
+    } finally {
+      if (local.status().running) await local.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it("refuses to start on a port another process holds, in one clear sentence", async () => {
     const blocker = net.createServer();
@@ -42,3 +73,26 @@ describe("local Neo4j", () => {
     }
   });
 });
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Every process whose command line names this home (Linux /proc). */
+function processesWithHome(home: string): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(home);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}

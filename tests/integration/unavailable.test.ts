@@ -75,3 +75,37 @@ it("answers SERVICE_UNAVAILABLE while Neo4j is down and recovers when it is back
   expect(recovered.data.entity.name).toBe("OpenAI");
   expect((await fetch(`${base}/ready`)).status).toBe(200);
 });
+
+it("starts while Neo4j is unreachable, answers SERVICE_UNAVAILABLE and /ready 503, and stays up", async () => {
+  // A port nothing listens on: the proxy's, cut.
+  const closed = new TcpProxy(real.hostname, Number(real.port || 7687));
+  await closed.open();
+  const port = closed.port;
+  await closed.cut();
+  const { startServer } = await import("../../src/main");
+  const config = testConfig({
+    NEO4J_URI: `bolt://127.0.0.1:${port}`,
+    NEO4J_PASSWORD: "irrelevant",
+    NEO4J_CONNECTION_TIMEOUT_MS: "500",
+    NEO4J_MAX_RETRY_TIME_MS: "0",
+    PORT: "0",
+    HOST: "127.0.0.1",
+  });
+  const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+  const server = await startServer(config);
+  log.mockRestore();
+  try {
+    const response: any = await (
+      await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ entity(id: "openai") { name } }` }),
+      })
+    ).json();
+    expect(response.errors[0].extensions).toEqual({ code: "SERVICE_UNAVAILABLE" });
+    expect((await fetch(server.url.replace(/\/graphql$/, "/ready"))).status).toBe(503);
+    expect((await fetch(server.url.replace(/\/graphql$/, "/health"))).status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});

@@ -23,7 +23,7 @@ describe("docker-compose.yml", () => {
   it("publishes the ports the code listens on by default", () => {
     const defaults = loadConfig({});
     expect(compose).toContain(`"${defaults.http.port}:4000"`);
-    expect(compose).toContain(`"${defaults.localNeo4j.boltPort}:7687"`);
+    expect(compose).toContain(`"127.0.0.1:${defaults.localNeo4j.boltPort}:7687"`);
     expect(compose).toMatch(/NEO4J_URI: bolt:\/\/neo4j:7687/);
     expect(compose).toMatch(/condition: service_healthy/);
   });
