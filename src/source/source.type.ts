@@ -1,3 +1,4 @@
+import { LocaleResolver } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
 import { PartialDateScalar } from "../common/scalars";
 
@@ -15,7 +16,7 @@ export class Source {
   @Field(() => PartialDateScalar, { nullable: true, description: "Publication date." })
   publishedOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Language of the document and of its quotes (BCP 47, e.g. "fr").' })
+  @Field(() => LocaleResolver, { nullable: true, description: 'Language of the document and of its quotes (BCP 47, e.g. "fr").' })
   language!: string | null;
 
   @Field(() => String, { nullable: true, description: "Path of the document's text in this repository." })

@@ -1,4 +1,5 @@
 /** The project's own Neo4j (scripts/local-neo4j.ts), as `npm test` left it running. */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -71,6 +72,41 @@ describe("local Neo4j", () => {
       blocker.close();
       fs.rmSync(home, { recursive: true, force: true });
     }
+  });
+});
+
+describe("npm run neo4j:start on a machine that lacks a tool", () => {
+  const cli = path.join(defaultProjectRoot(), "dist", "scripts", "neo4j.js");
+
+  it("says in one line that Maven is missing, and exits 1", async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "kg-neo4j-nomvn-"));
+    const bin = path.join(home, "bin");
+    fs.mkdirSync(bin);
+    fs.symlinkSync(process.execPath, path.join(bin, "node"));
+    try {
+      const result = spawnSync(process.execPath, [cli, "start"], {
+        env: { PATH: bin, LOCAL_NEO4J_HOME: path.join(home, "neo4j"), LOCAL_NEO4J_BOLT_PORT: String(await freePort()) },
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split("\n")).toEqual([
+        "neo4j: Maven (mvn) is not installed; it fetches Neo4j's jars from Maven Central. Install it (Debian: apt-get install maven) and retry.",
+      ]);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  const otherJava = fs.existsSync("/usr/lib/jvm")
+    ? fs.readdirSync("/usr/lib/jvm").find((name) => /(^|-)(8|11|22|23|24|25)(-|$)/.test(name))
+    : undefined;
+  (otherJava ? it : it.skip)("says in one line that a configured Java is not 17 or 21", () => {
+    const result = spawnSync(process.execPath, [cli, "start"], {
+      env: { ...process.env, LOCAL_NEO4J_JAVA_HOME: `/usr/lib/jvm/${otherJava}`, LOCAL_NEO4J_HOME: os.tmpdir() + "/kg-none" },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^neo4j: LOCAL_NEO4J_JAVA_HOME points to Java \d+; Neo4j 5\.26 needs Java 17 or 21\.$/);
   });
 });
 
