@@ -3,6 +3,7 @@
  * document) and carry the sort key of the last item, so pages are stable under inserts
  * (keyset pagination, no OFFSET).
  */
+import type { ConnectionShape } from "./connection";
 import { BadUserInputError } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -41,8 +42,30 @@ export function decodeCursor(cursor: string, kind: string, shape: CursorShape, a
   );
 }
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly hasNextPage: boolean;
-  readonly hasPreviousPage: boolean;
+/**
+ * Builds a connection from the rows of a keyset query asked for `first + 1` rows: the extra
+ * row, if any, only tells that a next page exists.
+ */
+export function toConnection<Row, Node>(
+  rows: readonly Row[],
+  options: {
+    first: number;
+    totalCount: number;
+    hasPreviousPage: boolean;
+    cursorOf: (row: Row) => string;
+    nodeOf: (row: Row) => Node;
+  },
+): ConnectionShape<Node> {
+  const edges = rows.slice(0, options.first).map((row) => ({ cursor: options.cursorOf(row), node: options.nodeOf(row) }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    totalCount: options.totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > options.first,
+      hasPreviousPage: options.hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { IsOptional } from "class-validator";
-import { ArgsType, Field, ID, Int } from "type-graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination";
-import { IsPageSize, IsSlug } from "../common/validation";
+import { ArgsType, Field, ID } from "type-graphql";
+import { PageArgs } from "../common/page.args";
+import { IsSlug } from "../common/validation";
 import { EntityKind } from "./entity-kind.enum";
 
 @ArgsType()
@@ -12,15 +12,8 @@ export class EntityIdArgs {
 }
 
 @ArgsType()
-export class EntitiesArgs {
+export class EntitiesArgs extends PageArgs {
   @Field(() => EntityKind, { nullable: true, description: "Keep only entities of this kind; omit for all." })
   @IsOptional()
   kind?: EntityKind;
-
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
-  @IsPageSize(MAX_PAGE_SIZE)
-  first: number = DEFAULT_PAGE_SIZE;
-
-  @Field(() => String, { nullable: true, description: "Return the items after this cursor (`pageInfo.endCursor` of the previous page)." })
-  after?: string;
 }

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { NotFoundError } from "../common/errors";
-import { decodeCursor, encodeCursor } from "../common/pagination";
+import { decodeCursor, encodeCursor, toConnection } from "../common/pagination";
 import type { ConnectionShape } from "../common/connection";
 import { SLUG_PATTERN } from "../common/validation";
 import type { EntitiesArgs } from "./entity.args";
@@ -34,19 +34,13 @@ export class EntityService {
   async list(args: EntitiesArgs): Promise<ConnectionShape<EntityRecord>> {
     const afterId = args.after ? decodeCursor(args.after, CURSOR_KIND, CURSOR_SHAPE)[0] : null;
     const { entities, total } = await this.repository.listPage(args.kind ?? null, afterId, args.first + 1);
-    const items = entities.slice(0, args.first);
-    for (const entity of items) this.byId.prime(entity.id, entity);
-    const edges = items.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, [node.id]), node }));
-    return {
-      edges,
-      nodes: items,
+    for (const entity of entities) this.byId.prime(entity.id, entity);
+    return toConnection(entities, {
+      first: args.first,
       totalCount: total,
-      pageInfo: {
-        hasNextPage: entities.length > args.first,
-        hasPreviousPage: afterId !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+      hasPreviousPage: afterId !== null,
+      cursorOf: (entity) => encodeCursor(CURSOR_KIND, [entity.id]),
+      nodeOf: (entity) => entity,
+    });
   }
 }

@@ -1,9 +1,9 @@
 import { IsOptional } from "class-validator";
-import { ArgsType, Field, ID, Int } from "type-graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination";
+import { ArgsType, Field, ID } from "type-graphql";
+import { PageArgs } from "../common/page.args";
 import type { PartialDate } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";
-import { IsPageSize, IsPartialDate, IsSlug } from "../common/validation";
+import { IsPartialDate, IsSlug } from "../common/validation";
 import { DirectionFilter } from "./entity-relation.type";
 import { RelationType } from "./relation-type.enum";
 
@@ -15,7 +15,7 @@ const AS_OF_DESCRIPTION =
 const TYPES_DESCRIPTION = "Keep only these relation types; omit for all types.";
 
 @ArgsType()
-export class RelationsArgs {
+export class RelationsArgs extends PageArgs {
   @Field(() => [RelationType], { nullable: true, description: TYPES_DESCRIPTION })
   types?: RelationType[];
 
@@ -36,13 +36,6 @@ export class RelationsArgs {
   @IsOptional()
   @IsPartialDate()
   asOf?: PartialDate;
-
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
-  @IsPageSize(MAX_PAGE_SIZE)
-  first: number = DEFAULT_PAGE_SIZE;
-
-  @Field(() => String, { nullable: true, description: "Return the items after this cursor (`pageInfo.endCursor` of the previous page)." })
-  after?: string;
 }
 
 @ArgsType()

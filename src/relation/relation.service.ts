@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { ConnectionShape } from "../common/connection";
-import { decodeCursor, encodeCursor } from "../common/pagination";
+import { decodeCursor, encodeCursor, toConnection } from "../common/pagination";
 import type { PartialDate } from "../common/partial-date";
 import { SLUG_PATTERN } from "../common/validation";
 import type { EntityService } from "../entity/entity.service";
@@ -53,22 +53,13 @@ export class RelationService {
       after ? { periodStart: after[0], id: after[1] } : null,
       args.first + 1,
     );
-    const page = relations.slice(0, args.first);
-    const edges = page.map((record) => ({
-      cursor: encodeCursor(CURSOR_KIND, [record.periodStart, record.id]),
-      node: toRelationView(record),
-    }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
+    return toConnection(relations, {
+      first: args.first,
       totalCount: total,
-      pageInfo: {
-        hasNextPage: relations.length > args.first,
-        hasPreviousPage: after !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+      hasPreviousPage: after !== null,
+      cursorOf: (record) => encodeCursor(CURSOR_KIND, [record.periodStart, record.id]),
+      nodeOf: toRelationView,
+    });
   }
 
   /** The relations of one entity, batched with those of every other entity asked in the same request. */
