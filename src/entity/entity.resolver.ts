@@ -32,7 +32,7 @@ export class EntityResolver {
   @FieldResolver(() => [EntityRelation], {
     description:
       "This entity's relations, each with its direction and counterparty, ordered by start date. " +
-      "Filter by direction, types and `asOf`. Asked for a list of entities, all are fetched in one query.",
+      "Filter by direction, types, counterparty and `asOf`. Asked for a list of entities, all are fetched in one query.",
     complexity: relationsComplexity,
   })
   relations(

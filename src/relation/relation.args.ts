@@ -46,6 +46,14 @@ export class EntityRelationsArgs {
   @Field(() => [RelationType], { nullable: true, description: TYPES_DESCRIPTION })
   types?: RelationType[];
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Keep only relations with this entity at the other end, in either direction: how are the two linked?',
+  })
+  @IsOptional()
+  @IsSlug()
+  counterparty?: string;
+
   @Field(() => PartialDateScalar, { nullable: true, description: AS_OF_DESCRIPTION })
   @IsOptional()
   @IsPartialDate()

@@ -144,7 +144,7 @@ RETURN r ${RELATION_FIELDS} AS relation, a ${ENTITY_FIELDS} AS from, b ${ENTITY_
 const FOR_ENTITIES = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})-[r]-(other:Entity)
-WHERE type(r) IN $types AND ${AS_OF_CONDITION}
+WHERE type(r) IN $types AND ($counterpartyId IS NULL OR other.id = $counterpartyId) AND ${AS_OF_CONDITION}
 WITH id, e, r, other, startNode(r) = e AS outgoing, type(r) IN $symmetricTypes AS symmetric
 WHERE $direction = 'ANY' OR symmetric OR (($direction = 'OUTGOING') = outgoing)
 OPTIONAL MATCH (s:Source {id: r.sourceId})
@@ -193,7 +193,7 @@ export class RelationRepository {
   /** Relations of each entity, seen from it; one query for all the ids. */
   forEntities(
     ids: readonly string[],
-    filter: Pick<RelationFilter, "types" | "symmetricTypes" | "asOf">,
+    filter: Pick<RelationFilter, "types" | "symmetricTypes" | "asOf"> & { counterpartyId: string | null },
     direction: DirectionFilter,
   ): Promise<EntityRelationRecord[]> {
     return this.runner.read("relation.forEntities", async (tx) => {
@@ -203,6 +203,7 @@ export class RelationRepository {
         symmetricTypes: [...filter.symmetricTypes],
         asOfStart: filter.asOf?.start ?? null,
         asOfEnd: filter.asOf?.end ?? null,
+        counterpartyId: filter.counterpartyId,
         direction,
       });
       return result.records.map((record) => {

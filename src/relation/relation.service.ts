@@ -66,11 +66,16 @@ export class RelationService {
   forEntity(entityId: string, args: EntityRelationsArgs): Promise<EntityRelationView[]> {
     const types = typesOrAll(args.types);
     const asOf = toPeriod(args.asOf);
-    const key = JSON.stringify([args.direction, types, asOf]);
+    const counterpartyId = args.counterparty ?? null;
+    const key = JSON.stringify([args.direction, types, asOf, counterpartyId]);
     let loader = this.forEntityLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const rows = await this.repository.forEntities(ids, { types, symmetricTypes: types.filter(isSymmetric), asOf }, args.direction);
+        const rows = await this.repository.forEntities(
+          ids,
+          { types, symmetricTypes: types.filter(isSymmetric), asOf, counterpartyId },
+          args.direction,
+        );
         const byEntity = groupBy(rows, (row) => row.entityId);
         return ids.map((id) => (byEntity.get(id) ?? []).map(toEntityRelation));
       });

@@ -94,6 +94,21 @@ describe("Entity.relations", () => {
     expect(outgoing).toEqual([{ direction: "OUTGOING", counterparty: { id: "windsurf" }, relation: { type: "ACQUIRES", amount: { amount: 3e9 } } }]);
   });
 
+  it("answers how two entities are linked, in both directions, with counterparty", async () => {
+    const result = await server.execute(`{ entity(id: "openai") {
+      relations(counterparty: "microsoft") { direction relation { id type } } } }`);
+    expect(result.errors).toBeUndefined();
+    const links = result.data!.entity.relations as Array<{ direction: string; relation: { id: string; type: string } }>;
+    const types = new Set(links.map((link) => link.relation.type));
+    for (const type of ["INVESTS_IN", "SUPPLIES_CLOUD", "COMPETES_WITH", "PARTNERS_WITH", "CONSIDERS_SUING", "HAS_BOARD_SEAT"]) {
+      expect(types).toContain(type);
+    }
+    expect(links.find((link) => link.relation.type === "CONSIDERS_SUING")!.direction).toBe("OUTGOING");
+    expect(links.find((link) => link.relation.type === "INVESTS_IN")!.direction).toBe("INCOMING");
+    const none = await server.execute(`{ entity(id: "openai") { relations(counterparty: "tsmc", types: [INVESTS_IN]) { direction } } }`);
+    expect(none.data!.entity.relations).toEqual([]);
+  });
+
   it("costs one query for a whole page of entities (no N+1)", async () => {
     server.runner.calls.length = 0;
     const result = await server.execute(`{ entities(first: 100) { nodes { id
