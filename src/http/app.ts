@@ -107,7 +107,13 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
     httpServer,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
+        httpServer.once("error", (error: NodeJS.ErrnoException) =>
+          reject(
+            error.code === "EADDRINUSE"
+              ? new Error(`Port ${port} is already in use (is the server already running?); set PORT to another port.`)
+              : error,
+          ),
+        );
         httpServer.listen(port, host, () => {
           const address = httpServer.address();
           const actualPort = typeof address === "object" && address ? address.port : port;

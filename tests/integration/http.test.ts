@@ -81,3 +81,24 @@ describe("HTTP", () => {
     expect(await ready.json()).toEqual({ status: "ready", neo4j: "up" });
   });
 });
+
+describe("listening", () => {
+  it("says plainly when the port is taken", async () => {
+    const port = (app.httpServer.address() as AddressInfo).port;
+    const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
+    const second = await createHttpApp({
+      config,
+      schema: await sharedSchema(),
+      runner,
+      repositories: createRepositories(runner),
+      logger: createLogger("silent"),
+    });
+    try {
+      await expect(second.listen(port, "127.0.0.1")).rejects.toThrow(
+        `Port ${port} is already in use (is the server already running?); set PORT to another port.`,
+      );
+    } finally {
+      await second.stop();
+    }
+  });
+});
