@@ -35,12 +35,6 @@ MATCH (e:Entity)
 WHERE $kind IS NULL OR e.kind = $kind
 RETURN count(e) AS total`;
 
-const FIND_MISSING_IDS = `
-UNWIND $ids AS id
-OPTIONAL MATCH (e:Entity {id: id})
-WITH id, e WHERE e IS NULL
-RETURN collect(id) AS missing`;
-
 export class EntityRepository {
   constructor(private readonly runner: QueryRunner) {}
 
@@ -61,14 +55,6 @@ export class EntityRepository {
         entities: page.records.map((record: Neo4jRecord) => toEntityRecord(record.get("entity"))),
         total: toNumber(count.records[0].get("total")) ?? 0,
       };
-    });
-  }
-
-  /** The ids among these that name no entity. */
-  findMissingIds(ids: readonly string[]): Promise<string[]> {
-    return this.runner.read("entity.findMissingIds", async (tx) => {
-      const result = await tx.run(FIND_MISSING_IDS, { ids: [...ids] });
-      return toStringList(result.records[0].get("missing"));
     });
   }
 }

@@ -2,7 +2,7 @@
  * Conversion of driver values at the repository boundary: Neo4j Integers and temporals never
  * leave a repository.
  */
-import neo4j, { isDate, isDateTime, isInt, isLocalDateTime, type Integer } from "neo4j-driver";
+import neo4j, { isInt, type Integer } from "neo4j-driver";
 
 export function toNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null;
@@ -12,10 +12,9 @@ export function toNumber(value: unknown): number | null {
   throw new TypeError(`Expected a number from Neo4j, got ${typeof value}`);
 }
 
+/** Strings as they are; Neo4j temporals as their ISO text ("2019-07-01"). */
 export function toStringOrNull(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (isDate(value as never) || isDateTime(value as never) || isLocalDateTime(value as never)) return String(value);
-  return String(value);
+  return value === null || value === undefined ? null : String(value);
 }
 
 export function toStringList(value: unknown): string[] {
