@@ -57,6 +57,14 @@ describe("local Neo4j", () => {
     }
   }, 180_000);
 
+  (managed ? it : it.skip)("says in one sentence that the password is not the one set at first start", async () => {
+    const wrong = loadConfig({ ...process.env, NODE_ENV: "test", NEO4J_PASSWORD: `${config.neo4j.password}-not` });
+    const local = new LocalNeo4j(wrong, defaultProjectRoot(), () => undefined);
+    await expect(local.start()).rejects.toThrow(
+      /^The local Neo4j rejects NEO4J_PASSWORD\. Its password was set at its first start; use that one, or run "npm run neo4j:stop" and delete .+ to start afresh\.$/,
+    );
+  });
+
   it("refuses to start on a port another process holds, in one clear sentence", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
