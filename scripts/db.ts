@@ -2,14 +2,15 @@
  * `npm run db:seed`: applies the schema (constraints, indexes) and the seed graph to the
  * configured Neo4j. Idempotent: run it as often as you like.
  */
-import neo4j from "neo4j-driver";
 import { ConfigError, loadConfig } from "../src/config";
 import { SeedError, Seeder } from "../src/db/seeder";
+import { createDriver } from "../src/graph/driver";
+import { createLogger } from "../src/logger";
 
 async function main(command: string | undefined): Promise<void> {
   if (command !== "seed") throw new ConfigError(`Unknown command "${command ?? ""}": use seed.`);
   const config = loadConfig();
-  const driver = neo4j.driver(config.neo4j.uri, neo4j.auth.basic(config.neo4j.username, config.neo4j.password));
+  const driver = createDriver(config.neo4j, createLogger(config.logLevel));
   try {
     console.log(`Applying cypher/schema and cypher/seed to ${config.neo4j.uri} (database "${config.neo4j.database}") ...`);
     const seeder = new Seeder(driver, config.neo4j.database, (line) => console.log(line));

@@ -43,8 +43,9 @@ export class ServiceUnavailableError extends GraphQLError {
 }
 
 export class QueryTimeoutError extends GraphQLError {
-  constructor(timeoutMs: number, cause?: unknown) {
-    super(`The query took longer than ${timeoutMs} ms and was stopped; narrow it (fewer types, a smaller page).`, {
+  constructor(timeoutMs: number | undefined, cause?: unknown) {
+    const limit = timeoutMs === undefined ? "Neo4j's transaction timeout" : `${timeoutMs} ms`;
+    super(`The query took longer than ${limit} and was stopped; narrow it (fewer types, a smaller page).`, {
       extensions: { code: ErrorCode.QUERY_TIMEOUT },
       originalError: cause instanceof Error ? cause : undefined,
     });

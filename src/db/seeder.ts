@@ -66,7 +66,7 @@ export class Seeder {
       for (const statement of statements) await session.run(statement);
       await session.run("CALL db.awaitIndexes(300)");
     } catch (error) {
-      throw mapNeo4jError(error, 0);
+      throw mapNeo4jError(error);
     } finally {
       await session.close();
     }
@@ -94,7 +94,7 @@ export class Seeder {
         }
       });
     } catch (error) {
-      throw mapNeo4jError(error, 0);
+      throw mapNeo4jError(error);
     } finally {
       await session.close();
     }
@@ -117,7 +117,7 @@ export class Seeder {
         sources: toNumber(record.get("sources")) ?? 0,
       };
     } catch (error) {
-      throw mapNeo4jError(error, 0);
+      throw mapNeo4jError(error);
     } finally {
       await session.close();
     }

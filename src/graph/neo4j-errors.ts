@@ -15,7 +15,7 @@ const UNAVAILABLE_CODES = new Set([
   "Neo.TransientError.General.DatabaseUnavailable",
 ]);
 
-export function mapNeo4jError(error: unknown, queryTimeoutMs: number): unknown {
+export function mapNeo4jError(error: unknown, queryTimeoutMs?: number): unknown {
   if (error instanceof GraphQLError) return error;
   if (error instanceof Neo4jError) {
     if (error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
