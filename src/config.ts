@@ -20,6 +20,8 @@ export interface Neo4jConfig {
   readonly managedLocally: boolean;
   /** How long one query may run before Neo4j aborts it. */
   readonly queryTimeoutMs: number;
+  /** How long a traversal (neighbourhood, paths) may run; shorter, since a wide one is the costly kind. */
+  readonly traversalTimeoutMs: number;
   /** How long to wait for a connection before answering SERVICE_UNAVAILABLE. */
   readonly connectionTimeoutMs: number;
   /** How long the driver retries a transaction on transient errors. */
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       database: text("NEO4J_DATABASE", "neo4j"),
       managedLocally,
       queryTimeoutMs: integer("NEO4J_QUERY_TIMEOUT_MS", 10_000, 100, 600_000),
+      traversalTimeoutMs: integer("NEO4J_TRAVERSAL_TIMEOUT_MS", 5_000, 100, 600_000),
       connectionTimeoutMs: integer("NEO4J_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
       maxRetryTimeMs: integer("NEO4J_MAX_RETRY_TIME_MS", 2_000, 0, 120_000),
     },

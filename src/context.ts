@@ -6,6 +6,8 @@ import { EntityRepository } from "./entity/entity.repository";
 import { EntityService } from "./entity/entity.service";
 import { EventRepository } from "./event/event.repository";
 import { EventService } from "./event/event.service";
+import { ExploreRepository } from "./explore/explore.repository";
+import { ExploreService } from "./explore/explore.service";
 import type { QueryRunner } from "./graph/query-runner";
 import { RelationRepository } from "./relation/relation.repository";
 import { RelationService } from "./relation/relation.service";
@@ -14,16 +16,25 @@ export interface RequestContext {
   readonly entities: EntityService;
   readonly relations: RelationService;
   readonly events: EventService;
+  readonly explore: ExploreService;
 }
 
 export interface Repositories {
   readonly entities: EntityRepository;
   readonly relations: RelationRepository;
   readonly events: EventRepository;
+  readonly explore: ExploreRepository;
 }
 
-export function createRepositories(runner: QueryRunner): Repositories {
+/** Default for NEO4J_TRAVERSAL_TIMEOUT_MS (src/config.ts). */
+export const DEFAULT_TRAVERSAL_TIMEOUT_MS = 5_000;
+
+export function createRepositories(
+  runner: QueryRunner,
+  options: { traversalTimeoutMs?: number } = {},
+): Repositories {
   return {
+    explore: new ExploreRepository(runner, options.traversalTimeoutMs ?? DEFAULT_TRAVERSAL_TIMEOUT_MS),
     entities: new EntityRepository(runner),
     relations: new RelationRepository(runner),
     events: new EventRepository(runner),
@@ -36,5 +47,6 @@ export function createRequestContext(repositories: Repositories): RequestContext
     entities,
     relations: new RelationService(repositories.relations, entities),
     events: new EventService(repositories.events, entities),
+    explore: new ExploreService(repositories.explore, entities),
   };
 }

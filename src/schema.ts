@@ -6,9 +6,10 @@ import { validateArguments } from "./common/validation";
 import { defaultProjectRoot } from "./config";
 import { EntityResolver } from "./entity/entity.resolver";
 import { EventResolver } from "./event/event.resolver";
+import { ExploreResolver } from "./explore/explore.resolver";
 import { RelationResolver } from "./relation/relation.resolver";
 
-export const RESOLVERS = [EntityResolver, RelationResolver, EventResolver] as const;
+export const RESOLVERS = [EntityResolver, RelationResolver, EventResolver, ExploreResolver] as const;
 
 /** Where the SDL is checked in; `npm run schema:emit` rewrites it, a test fails when it drifts. */
 export const SCHEMA_FILE = path.join(defaultProjectRoot(), "schema", "schema.graphql");
@@ -16,7 +17,8 @@ export const SCHEMA_FILE = path.join(defaultProjectRoot(), "schema", "schema.gra
 const QUERY_DESCRIPTION =
   "A knowledge graph of the Microsoft–OpenAI story (source: a French article of June 2025): entities linked by " +
   "typed, dated, sourced relations, plus dated events. Start with `entity(id: \"openai\")` and its `relations`, " +
-  "or `relations(types: [...], from, to, asOf)`.";
+  "or `relations(types: [...], from, to, asOf)`. To explore: `search`, `neighbourhood`, `paths`, `timeline`, " +
+  "`subgraph` and `graph` answer draw-ready nodes and edges.";
 
 export async function createSchema(options: { emitSchemaFile?: boolean } = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({

@@ -79,3 +79,48 @@ function flatten(errors: ValidationError[], prefix = ""): Array<{ argument: stri
     return [...own, ...flatten(error.children ?? [], argument)];
   });
 }
+
+/**
+ * An integer from `min` to `max`, where `max` is a documented cap (src/explore/explore.limits.ts):
+ * the message names the cap, so a client asking for depth 10 learns that 3 is the most it gets.
+ */
+export function IsWithinCap(min: number, max: number, cap: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: "isWithinCap",
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [min, max],
+      validator: {
+        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+        defaultMessage: (args: ValidationArguments) =>
+          `"${args.property}" must be an integer from ${min} to ${max} (${max} is the cap on ${cap}); got ${JSON.stringify(args.value)}.`,
+      },
+    });
+}
+
+/** A list of at most `max` slug ids (the cap on `cap`), each checked like `IsSlug`. */
+export function IsSlugList(max: number, cap: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: "isSlugList",
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [max],
+      validator: {
+        validate: (value: unknown) =>
+          Array.isArray(value) &&
+          value.length >= 1 &&
+          value.length <= max &&
+          value.every((id) => typeof id === "string" && id.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(id)),
+        defaultMessage: (args: ValidationArguments) => {
+          const list = Array.isArray(args.value) ? (args.value as unknown[]) : [];
+          if (list.length === 0) return `"${args.property}" must name at least one entity id.`;
+          if (list.length > max)
+            return `"${args.property}" may hold at most ${max} ids (${max} is the cap on ${cap}); got ${list.length}.`;
+          const bad = list.find((id) => typeof id !== "string" || !SLUG_PATTERN.test(id));
+          return `"${args.property}" must hold lowercase slug ids such as "openai"; got ${JSON.stringify(bad)}.`;
+        },
+      },
+    });
+}

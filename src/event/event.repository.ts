@@ -15,7 +15,8 @@ export interface EventRecord {
   readonly source: SourceRecord | null;
 }
 
-const EVENT_RETURN = `
+/** Returns `event`, `participants` and `source` columns for an event bound to `ev`. */
+export const EVENT_RETURN = `
 OPTIONAL MATCH (s:Source {id: ev.sourceId})
 RETURN ev {.id, .name, .date, .description, .quotes} AS event,
        [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: p ${ENTITY_FIELDS}, role: pi.role}] AS participants,
@@ -65,7 +66,7 @@ export class EventRepository {
   }
 }
 
-function toEventRecord(record: Neo4jRecord): EventRecord {
+export function toEventRecord(record: Neo4jRecord): EventRecord {
   const event = record.get("event") as Record<string, unknown>;
   const participants = record.get("participants") as Array<{ entity: Record<string, unknown>; role: unknown }>;
   return {

@@ -12,18 +12,23 @@ export interface QueryRunnerOptions {
   readonly queryTimeoutMs: number;
 }
 
+export interface ReadOptions {
+  /** Overrides the default transaction timeout for this unit of work. */
+  readonly timeoutMs?: number;
+}
+
 export class QueryRunner {
   constructor(
     private readonly driver: Driver,
     private readonly options: QueryRunnerOptions,
   ) {}
 
-  read<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.execute("READ", name, work);
+  read<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, options: ReadOptions = {}): Promise<T> {
+    return this.execute("READ", name, work, options.timeoutMs ?? this.options.queryTimeoutMs);
   }
 
   write<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.execute("WRITE", name, work);
+    return this.execute("WRITE", name, work, this.options.queryTimeoutMs);
   }
 
   /** True when Neo4j answers a trivial query; for the readiness probe. */
@@ -36,16 +41,21 @@ export class QueryRunner {
     }
   }
 
-  private async execute<T>(mode: "READ" | "WRITE", name: string, work: (tx: ManagedTransaction) => Promise<T>) {
+  private async execute<T>(
+    mode: "READ" | "WRITE",
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    timeoutMs: number,
+  ) {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: this.options.queryTimeoutMs, metadata: { app: "knowledge-graph-server", query: name } };
+    const config = { timeout: timeoutMs, metadata: { app: "knowledge-graph-server", query: name } };
     try {
       return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
-      throw mapNeo4jError(error, this.options.queryTimeoutMs);
+      throw mapNeo4jError(error, timeoutMs);
     } finally {
       await session.close();
     }

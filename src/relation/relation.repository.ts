@@ -36,8 +36,10 @@ export interface RelationRecord {
   readonly from: EntityRecord;
   readonly to: EntityRecord;
   readonly source: SourceRecord | null;
-  /** The sort key used by cursors. */
+  /** The first day the relation counts (ISO date); the sort key used by cursors. */
   readonly periodStart: string;
+  /** The last day it counts (ISO date), or null while in force. */
+  readonly periodEnd: string | null;
 }
 
 export interface PeriodFilter {
@@ -61,13 +63,15 @@ export interface RelationCursor {
 
 export type DirectionFilter = "OUTGOING" | "INCOMING" | "ANY";
 
-const RELATION_FIELDS = `{
+/** Projection of a relationship bound to `r`, shared by every query that returns relations. */
+export const RELATION_FIELDS = `{
   .id, type: type(r), .status, .description, .validFrom, .validTo, .attestedFrom, .expectedBy,
   .amount, .currency, .amountApproximate, .amountMeasure, .amountNote, .stakePercent, .exclusive, .role, .quotes,
-  periodStart: toString(r.periodStart)
+  periodStart: toString(r.periodStart), periodEnd: toString(r.periodEnd)
 }`;
 
-const AS_OF_CONDITION = `($asOfStart IS NULL OR (r.periodStart <= date($asOfEnd)
+/** Keeps `r` when its period overlaps [$asOfStart, $asOfEnd]; no-op when $asOfStart is null. */
+export const AS_OF_CONDITION = `($asOfStart IS NULL OR (r.periodStart <= date($asOfEnd)
   AND (r.periodEnd IS NULL OR r.periodEnd >= date($asOfStart))))`;
 
 /**
@@ -234,8 +238,21 @@ function filterParams(filter: RelationFilter) {
 }
 
 function toRelationRecord(record: Neo4jRecord): RelationRecord {
-  const r = record.get("relation") as Record<string, unknown>;
-  const source = record.get("source") as Record<string, unknown> | null;
+  return relationRecordOf(
+    record.get("relation") as Record<string, unknown>,
+    toEntityRecord(record.get("from") as Record<string, unknown>),
+    toEntityRecord(record.get("to") as Record<string, unknown>),
+    record.get("source") as Record<string, unknown> | null,
+  );
+}
+
+/** Builds a record from a RELATION_FIELDS map, its two ends and a SOURCE_FIELDS map (or null). */
+export function relationRecordOf(
+  r: Record<string, unknown>,
+  from: EntityRecord,
+  to: EntityRecord,
+  source: Record<string, unknown> | null,
+): RelationRecord {
   return {
     id: String(r.id),
     type: String(r.type) as RelationType,
@@ -254,9 +271,10 @@ function toRelationRecord(record: Neo4jRecord): RelationRecord {
     exclusive: toBooleanOrNull(r.exclusive),
     role: toStringOrNull(r.role),
     quotes: toStringList(r.quotes),
-    from: toEntityRecord(record.get("from") as Record<string, unknown>),
-    to: toEntityRecord(record.get("to") as Record<string, unknown>),
+    from,
+    to,
     source: toSourceRecord(source),
     periodStart: String(r.periodStart),
+    periodEnd: toStringOrNull(r.periodEnd),
   };
 }

@@ -9,7 +9,7 @@ import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { loadConfig, type AppConfig } from "../../src/config";
 import { createRepositories, createRequestContext, type RequestContext } from "../../src/context";
 import { createDriver } from "../../src/graph/driver";
-import { QueryRunner } from "../../src/graph/query-runner";
+import { QueryRunner, type ReadOptions } from "../../src/graph/query-runner";
 import { createApolloServer } from "../../src/http/app";
 import { createLogger } from "../../src/logger";
 import { createSchema } from "../../src/schema";
@@ -27,9 +27,13 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): AppConfig {
 export class CountingQueryRunner extends QueryRunner {
   readonly calls: string[] = [];
 
-  override read<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  /** The timeout each read ran with, by query name. */
+  readonly timeouts = new Map<string, number | undefined>();
+
+  override read<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, options: ReadOptions = {}): Promise<T> {
     this.calls.push(name);
-    return super.read(name, work);
+    this.timeouts.set(name, options.timeoutMs);
+    return super.read(name, work, options);
   }
 }
 
@@ -54,7 +58,7 @@ export async function createTestServer(config: AppConfig = testConfig()): Promis
     database: config.neo4j.database,
     queryTimeoutMs: config.neo4j.queryTimeoutMs,
   });
-  const repositories = createRepositories(runner);
+  const repositories = createRepositories(runner, { traversalTimeoutMs: config.neo4j.traversalTimeoutMs });
   const apollo = createApolloServer({ config, schema: await sharedSchema(), logger });
   await apollo.start();
   return {

@@ -28,6 +28,7 @@ const base: RelationRecord = {
   to: entity("openai"),
   source: null,
   periodStart: "2019-07-01",
+  periodEnd: null,
 };
 
 describe("toRelationView", () => {

@@ -1,0 +1,304 @@
+/**
+ * Cypher for graph exploration: traversals, shortest paths, the timeline and full-text search.
+ * As everywhere, values travel as `$parameters`; the only text ever built is a hop bound taken
+ * from a fixed range (1..EXPLORE_LIMITS.hops.max), since Cypher accepts no parameter there.
+ * Traversals run with the (shorter) traversal timeout.
+ */
+import type { Record as Neo4jRecord } from "neo4j-driver";
+import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
+import type { EntityKind } from "../entity/entity-kind.enum";
+import { EVENT_RETURN, toEventRecord, type EventRecord } from "../event/event.repository";
+import type { QueryRunner } from "../graph/query-runner";
+import { toInteger, toNumber } from "../graph/values";
+import {
+  AS_OF_CONDITION,
+  RELATION_FIELDS,
+  relationRecordOf,
+  type DirectionFilter,
+  type PeriodFilter,
+  type RelationRecord,
+} from "../relation/relation.repository";
+import type { RelationType } from "../relation/relation-type.enum";
+import { SOURCE_FIELDS } from "../source/source.record";
+import { EXPLORE_LIMITS } from "./explore.limits";
+
+export interface TraversalFilter {
+  readonly types: readonly RelationType[];
+  readonly symmetricTypes: readonly RelationType[];
+  readonly asOf: PeriodFilter | null;
+}
+
+export interface ExpansionRow {
+  /** The frontier entity the relation was reached from, and the entity at its other end. */
+  readonly fromFrontier: string;
+  readonly reached: EntityRecord;
+  readonly relation: RelationRecord;
+}
+
+export interface PathRecord {
+  readonly nodes: EntityRecord[];
+  readonly relations: RelationRecord[];
+}
+
+export interface TimelineStats {
+  readonly rows: ReadonlyArray<{ kind: string; year: number; count: number; first: string; last: string }>;
+}
+
+export interface SearchRow {
+  readonly entity: EntityRecord;
+  readonly score: number;
+}
+
+/** `rel` bound to a relationship `r` with ends `a` (start) and `b` (end), source looked up. */
+const RELATION_ROW = `r ${RELATION_FIELDS} AS relation, a ${ENTITY_FIELDS} AS from, b ${ENTITY_FIELDS} AS to,
+       COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s ${SOURCE_FIELDS} }[0] AS source`;
+
+/** One breadth-first step: every relation of the frontier that passes the filters. */
+const EXPAND = `
+UNWIND $frontier AS id
+MATCH (e:Entity {id: id})-[r]-(other:Entity)
+WHERE type(r) IN $types AND ${AS_OF_CONDITION}
+  AND ($direction = 'ANY' OR type(r) IN $symmetricTypes OR (($direction = 'OUTGOING') = (startNode(r) = e)))
+WITH id, r, other, startNode(r) AS a, endNode(r) AS b
+RETURN id AS fromFrontier, other ${ENTITY_FIELDS} AS reached, ${RELATION_ROW}
+ORDER BY r.periodStart, r.id`;
+
+/** The relations among a set of entities that pass the filters. */
+const AMONG = `
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types AND ${AS_OF_CONDITION}
+RETURN ${RELATION_ROW}
+ORDER BY r.periodStart, r.id`;
+
+const ENTITIES_BY_IDS = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e ${ENTITY_FIELDS} AS entity`;
+
+const ALL_ENTITIES = `
+MATCH (e:Entity)
+WHERE $kinds IS NULL OR e.kind IN $kinds
+RETURN e ${ENTITY_FIELDS} AS entity
+ORDER BY e.id
+LIMIT $limit`;
+
+/**
+ * The k shortest paths (k = the cap on paths; the caller's limit applies after), undirected, each
+ * relation passing the filters. One text per hop bound, built from the fixed range 1..max.
+ */
+const PATHS_BY_MAX_HOPS: ReadonlyMap<number, string> = new Map(
+  Array.from({ length: EXPLORE_LIMITS.hops.max }, (_, index) => index + 1).map((maxHops) => [
+    maxHops,
+    `
+MATCH (start:Entity {id: $fromId}), (end:Entity {id: $toId})
+MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} (start)((x:Entity)-[r]-(y:Entity)
+  WHERE type(r) IN $types AND ${AS_OF_CONDITION}){1,${maxHops}}(end)
+WITH p, length(p) AS hops
+ORDER BY hops
+LIMIT $limit
+RETURN [n IN nodes(p) | n ${ENTITY_FIELDS}] AS nodes,
+       [r IN relationships(p) | {
+         relation: r ${RELATION_FIELDS}, fromId: startNode(r).id, toId: endNode(r).id,
+         source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s ${SOURCE_FIELDS} }[0]
+       }] AS relations`,
+  ]),
+);
+
+/** Relations whose period overlaps [$start, $end] (all when null), touching $entityId if given. */
+const TIMELINE_RELATIONS = `
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE type(r) IN $types AND r.periodStart IS NOT NULL
+  AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+  AND ($end IS NULL OR r.periodStart <= date($end))
+  AND ($start IS NULL OR r.periodEnd IS NULL OR r.periodEnd >= date($start))
+RETURN ${RELATION_ROW}
+ORDER BY r.periodStart, r.id
+LIMIT $limit`;
+
+const TIMELINE_EVENTS = `
+MATCH (ev:Event)
+WHERE ($entityId IS NULL OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(ev) })
+  AND ($end IS NULL OR ev.dateStart <= date($end))
+  AND ($start IS NULL OR ev.dateEnd >= date($start))
+${EVENT_RETURN}
+ORDER BY ev.dateStart, ev.id
+LIMIT $limit`;
+
+/** Per kind of timeline item and year: how many, and the first and last day; for a time slider. */
+const TIMELINE_STATS = `
+CALL () {
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE type(r) IN $types AND r.periodStart IS NOT NULL AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+  RETURN 'RELATION_STARTED' AS kind, r.periodStart AS day
+  UNION ALL
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE type(r) IN $types AND r.periodEnd IS NOT NULL AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+  RETURN 'RELATION_ENDED' AS kind, r.periodEnd AS day
+  UNION ALL
+  MATCH (ev:Event)
+  WHERE $includeEvents AND ($entityId IS NULL OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(ev) })
+  RETURN 'EVENT' AS kind, ev.dateStart AS day
+}
+RETURN kind, day.year AS year, count(*) AS count, toString(min(day)) AS first, toString(max(day)) AS last
+ORDER BY year, kind`;
+
+const SEARCH = `
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+WHERE node:Entity AND ($kinds IS NULL OR node.kind IN $kinds)
+RETURN node ${ENTITY_FIELDS} AS entity, score
+ORDER BY score DESC, node.id
+LIMIT $limit`;
+
+export class ExploreRepository {
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly traversalTimeoutMs: number,
+  ) {}
+
+  findEntities(ids: readonly string[]): Promise<EntityRecord[]> {
+    return this.runner.read("explore.findEntities", async (tx) =>
+      (await tx.run(ENTITIES_BY_IDS, { ids: [...ids] })).records.map((record) => toEntityRecord(record.get("entity"))),
+    );
+  }
+
+  /**
+   * Breadth-first expansion, one query per level, all in one read transaction under the traversal
+   * timeout. `visit` gets each level's rows and returns the next frontier (empty to stop), so the
+   * service decides which nodes to keep while the cap on nodes holds.
+   */
+  expand(
+    centreId: string,
+    depth: number,
+    filter: TraversalFilter,
+    direction: DirectionFilter,
+    visit: (level: number, rows: ExpansionRow[]) => string[],
+  ): Promise<void> {
+    return this.runner.read(
+      "explore.neighbourhood",
+      async (tx) => {
+        let frontier = [centreId];
+        for (let level = 1; level <= depth && frontier.length > 0; level++) {
+          const result = await tx.run(EXPAND, { ...traversalParams(filter), frontier, direction });
+          frontier = visit(
+            level,
+            result.records.map((record) => ({
+              fromFrontier: String(record.get("fromFrontier")),
+              reached: toEntityRecord(record.get("reached")),
+              relation: toRelation(record),
+            })),
+          );
+        }
+      },
+      { timeoutMs: this.traversalTimeoutMs },
+    );
+  }
+
+  relationsAmong(ids: readonly string[], filter: TraversalFilter): Promise<RelationRecord[]> {
+    return this.runner.read(
+      "explore.relationsAmong",
+      async (tx) => (await tx.run(AMONG, { ...traversalParams(filter), ids: [...ids] })).records.map(toRelation),
+      { timeoutMs: this.traversalTimeoutMs },
+    );
+  }
+
+  allEntities(kinds: readonly EntityKind[] | null, limit: number): Promise<EntityRecord[]> {
+    return this.runner.read("explore.allEntities", async (tx) =>
+      (await tx.run(ALL_ENTITIES, { kinds: kinds ? [...kinds] : null, limit: toInteger(limit) })).records.map((record) =>
+        toEntityRecord(record.get("entity")),
+      ),
+    );
+  }
+
+  shortestPaths(fromId: string, toId: string, maxHops: number, filter: TraversalFilter, limit: number): Promise<PathRecord[]> {
+    const query = PATHS_BY_MAX_HOPS.get(maxHops);
+    if (!query) throw new RangeError(`maxHops ${maxHops} is outside 1..${EXPLORE_LIMITS.hops.max}`);
+    return this.runner.read(
+      "explore.paths",
+      async (tx) => {
+        const result = await tx.run(query, { ...traversalParams(filter), fromId, toId, limit: toInteger(limit) });
+        return result.records.map((record) => {
+          const nodes = (record.get("nodes") as Array<Record<string, unknown>>).map(toEntityRecord);
+          const byId = new Map(nodes.map((node) => [node.id, node]));
+          const relations = (record.get("relations") as Array<Record<string, unknown>>).map((step) =>
+            relationRecordOf(
+              step.relation as Record<string, unknown>,
+              byId.get(String(step.fromId)) as EntityRecord,
+              byId.get(String(step.toId)) as EntityRecord,
+              step.source as Record<string, unknown> | null,
+            ),
+          );
+          return { nodes, relations };
+        });
+      },
+      { timeoutMs: this.traversalTimeoutMs },
+    );
+  }
+
+  timeline(params: {
+    entityId: string | null;
+    types: readonly RelationType[];
+    start: string | null;
+    end: string | null;
+    includeEvents: boolean;
+    limit: number;
+  }): Promise<{ relations: RelationRecord[]; events: EventRecord[]; stats: TimelineStats }> {
+    return this.runner.read("explore.timeline", async (tx) => {
+      const common = { entityId: params.entityId, start: params.start, end: params.end, limit: toInteger(params.limit) };
+      const relations = await tx.run(TIMELINE_RELATIONS, { ...common, types: [...params.types] });
+      const events = params.includeEvents ? (await tx.run(TIMELINE_EVENTS, common)).records.map(toEventRecord) : [];
+      const stats = await tx.run(TIMELINE_STATS, {
+        entityId: params.entityId,
+        types: [...params.types],
+        includeEvents: params.includeEvents,
+      });
+      return {
+        relations: relations.records.map(toRelation),
+        events,
+        stats: {
+          rows: stats.records.map((record) => ({
+            kind: String(record.get("kind")),
+            year: toNumber(record.get("year")) ?? 0,
+            count: toNumber(record.get("count")) ?? 0,
+            first: String(record.get("first")),
+            last: String(record.get("last")),
+          })),
+        },
+      };
+    });
+  }
+
+  /** Runs each Lucene query in turn and answers the first that finds anything. */
+  search(queries: readonly string[], kinds: readonly EntityKind[] | null, limit: number): Promise<SearchRow[]> {
+    return this.runner.read("explore.search", async (tx) => {
+      for (const query of queries) {
+        const result = await tx.run(SEARCH, { query, kinds: kinds ? [...kinds] : null, limit: toInteger(limit) });
+        if (result.records.length > 0) {
+          return result.records.map((record) => ({
+            entity: toEntityRecord(record.get("entity")),
+            score: toNumber(record.get("score")) ?? 0,
+          }));
+        }
+      }
+      return [];
+    });
+  }
+}
+
+function traversalParams(filter: TraversalFilter) {
+  return {
+    types: [...filter.types],
+    symmetricTypes: [...filter.symmetricTypes],
+    asOfStart: filter.asOf?.start ?? null,
+    asOfEnd: filter.asOf?.end ?? null,
+  };
+}
+
+function toRelation(record: Neo4jRecord): RelationRecord {
+  return relationRecordOf(
+    record.get("relation") as Record<string, unknown>,
+    toEntityRecord(record.get("from") as Record<string, unknown>),
+    toEntityRecord(record.get("to") as Record<string, unknown>),
+    record.get("source") as Record<string, unknown> | null,
+  );
+}
+

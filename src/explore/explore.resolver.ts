@@ -1,0 +1,77 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import {
+  graphComplexity,
+  limitComplexity,
+  pathsComplexity,
+  subgraphComplexity,
+} from "../common/complexity";
+import type { RequestContext } from "../context";
+import { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
+import type { GraphPathView, SearchHitView, TimelineView } from "./explore.service";
+import { Graph, GraphPath } from "./graph.type";
+import type { GraphView } from "./graph.view";
+import { SearchHit } from "./search.type";
+import { Timeline } from "./timeline.type";
+
+@Resolver()
+export class ExploreResolver {
+  @Query(() => Graph, {
+    description:
+      'Who relates to whom around one entity: the entities up to `depth` relations away and the relations that lead ' +
+      'to them, e.g. neighbourhood(id: "openai", asOf: "2020"). Draw-ready; NOT_FOUND when no entity has the id.',
+    complexity: graphComplexity,
+  })
+  neighbourhood(@Args() args: NeighbourhoodArgs, @Ctx() ctx: RequestContext): Promise<GraphView> {
+    return ctx.explore.neighbourhood(args);
+  }
+
+  @Query(() => [GraphPath], {
+    description:
+      "How two entities are connected: the shortest paths between them, shortest first, following relations either " +
+      'way, e.g. paths(from: "ftc", to: "windsurf"). An empty list when none exists within `maxHops`.',
+    complexity: pathsComplexity,
+  })
+  paths(@Args() args: PathsArgs, @Ctx() ctx: RequestContext): Promise<GraphPathView[]> {
+    return ctx.explore.paths(args);
+  }
+
+  @Query(() => Timeline, {
+    description:
+      'What changed when: relation starts and ends and dated events in date order, each with its precision, e.g. ' +
+      'timeline(from: "2023", to: "2023"); plus the date range and yearly counts for a time slider.',
+    complexity: limitComplexity,
+  })
+  timeline(@Args() args: TimelineArgs, @Ctx() ctx: RequestContext): Promise<TimelineView> {
+    return ctx.explore.timeline(args);
+  }
+
+  @Query(() => [SearchHit], {
+    description:
+      'Entities whose name or alias matches the text, best first, e.g. search(text: "commission europeenne"). ' +
+      "Full-text: accents and case ignored, prefixes and one typo per word tolerated.",
+    complexity: limitComplexity,
+  })
+  search(@Args() args: SearchArgs, @Ctx() ctx: RequestContext): Promise<SearchHitView[]> {
+    return ctx.explore.search(args);
+  }
+
+  @Query(() => Graph, {
+    description:
+      "The given entities and the relations among them, e.g. to redraw a saved selection as of a date. " +
+      "NOT_FOUND when an id matches no entity.",
+    complexity: subgraphComplexity,
+  })
+  subgraph(@Args() args: SubgraphArgs, @Ctx() ctx: RequestContext): Promise<GraphView> {
+    return ctx.explore.subgraph(args);
+  }
+
+  @Query(() => Graph, {
+    description:
+      "The whole graph (entities by id, up to `limit`) and the relations among them, optionally of some kinds and " +
+      "types, as of a date: for an export or a first overview.",
+    complexity: graphComplexity,
+  })
+  graph(@Args() args: WholeGraphArgs, @Ctx() ctx: RequestContext): Promise<GraphView> {
+    return ctx.explore.wholeGraph(args);
+  }
+}

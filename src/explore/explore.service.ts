@@ -1,0 +1,237 @@
+/**
+ * The rules of graph exploration: which nodes a neighbourhood keeps under its cap, what counts
+ * as a path, how a timeline is ordered. Cypher stays in ExploreRepository; this module shapes
+ * records into the draw-ready payload (graph.view.ts).
+ */
+import { BadUserInputError } from "../common/errors";
+import { PartialDate, precisionOf } from "../common/partial-date";
+import type { EntityRecord } from "../entity/entity.repository";
+import type { EntityService } from "../entity/entity.service";
+import { toEventView, type EventView } from "../event/event.service";
+import type { RelationRecord } from "../relation/relation.repository";
+import { toPeriod } from "../relation/relation.service";
+import { ALL_RELATION_TYPES, isSymmetric, type RelationType } from "../relation/relation-type.enum";
+import { toRelationView, type RelationView } from "../relation/relation.view";
+import type { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
+import type { ExploreRepository, TraversalFilter } from "./explore.repository";
+import { buildGraph, relationCaption, toGraphEdge, toGraphNode, type GraphNodeView, type GraphView } from "./graph.view";
+import { toSearchQueries } from "./search-query";
+import { TimelineItemKind } from "./timeline.type";
+
+export interface GraphPathView extends GraphView {
+  length: number;
+}
+
+export interface TimelineItemView {
+  kind: TimelineItemKind;
+  date: string;
+  precision: ReturnType<typeof precisionOf>;
+  start: string;
+  end: string;
+  attested: boolean;
+  caption: string;
+  relation: RelationView | null;
+  event: EventView | null;
+  id: string;
+}
+
+export interface TimelineView {
+  items: TimelineItemView[];
+  minDate: string | null;
+  maxDate: string | null;
+  countsByYear: Array<{ year: number; relationsStarted: number; relationsEnded: number; events: number }>;
+  truncated: boolean;
+}
+
+export interface SearchHitView {
+  entity: EntityRecord;
+  score: number;
+}
+
+const KIND_ORDER: Record<TimelineItemKind, number> = {
+  [TimelineItemKind.RELATION_STARTED]: 0,
+  [TimelineItemKind.EVENT]: 1,
+  [TimelineItemKind.RELATION_ENDED]: 2,
+};
+
+export class ExploreService {
+  constructor(
+    private readonly repository: ExploreRepository,
+    private readonly entities: EntityService,
+  ) {}
+
+  /**
+   * Breadth first from the centre: nodes nearest first (then by id) until the node cap; edges are
+   * the relations that pass the filters and leave a node less than `depth` relations from the centre.
+   */
+  async neighbourhood(args: NeighbourhoodArgs): Promise<GraphView> {
+    const centre = await this.entities.require(args.id, "id");
+    const nodes = new Map<string, GraphNodeView>([[centre.id, toGraphNode(centre, 0)]]);
+    const relations: RelationRecord[] = [];
+    let truncated = false;
+    await this.repository.expand(centre.id, args.depth, traversalFilter(args.types, args.asOf), args.direction, (level, rows) => {
+      relations.push(...rows.map((row) => row.relation));
+      const reached = new Map<string, EntityRecord>();
+      for (const row of rows) if (!nodes.has(row.reached.id)) reached.set(row.reached.id, row.reached);
+      const next: string[] = [];
+      for (const entity of [...reached.values()].sort((left, right) => left.id.localeCompare(right.id))) {
+        if (nodes.size >= args.limit) {
+          truncated = true;
+          break;
+        }
+        nodes.set(entity.id, toGraphNode(entity, level));
+        next.push(entity.id);
+      }
+      return truncated ? [] : next;
+    });
+    return buildGraph([...nodes.values()], relations, truncated);
+  }
+
+  /** Shortest first; among paths of one length, by the ids of their relations. Empty when none. */
+  async paths(args: PathsArgs): Promise<GraphPathView[]> {
+    if (args.from === args.to) {
+      throw new BadUserInputError("to", `"from" and "to" are both "${args.from}"; a path needs two different entities.`);
+    }
+    await Promise.all([this.entities.require(args.from, "from"), this.entities.require(args.to, "to")]);
+    const found = await this.repository.shortestPaths(
+      args.from,
+      args.to,
+      args.maxHops,
+      traversalFilter(args.types, args.asOf),
+      args.limit,
+    );
+    return found
+      .map((path) => ({
+        nodes: path.nodes.map((node) => toGraphNode(node)),
+        // In path order, not buildGraph's date order: edges[i] links nodes[i] and nodes[i + 1].
+        edges: path.relations.map(toGraphEdge),
+        truncated: false,
+        length: path.relations.length,
+      }))
+      .sort(
+        (left, right) =>
+          left.length - right.length ||
+          left.edges.map((edge) => edge.id).join(" ").localeCompare(right.edges.map((edge) => edge.id).join(" ")),
+      );
+  }
+
+  async subgraph(args: SubgraphArgs): Promise<GraphView> {
+    const ids = [...new Set(args.ids)];
+    const found = new Map((await this.repository.findEntities(ids)).map((entity) => [entity.id, entity]));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) await this.entities.require(missing, "ids");
+    const nodes = ids.map((id) => toGraphNode(found.get(id) as EntityRecord));
+    const relations = await this.repository.relationsAmong(ids, traversalFilter(args.types, args.asOf));
+    return buildGraph(nodes, relations, false);
+  }
+
+  async wholeGraph(args: WholeGraphArgs): Promise<GraphView> {
+    const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
+    const entities = await this.repository.allEntities(kinds, args.limit + 1);
+    const kept = entities.slice(0, args.limit);
+    const relations = await this.repository.relationsAmong(
+      kept.map((entity) => entity.id),
+      traversalFilter(args.types, args.asOf),
+    );
+    return buildGraph(
+      kept.map((entity) => toGraphNode(entity)),
+      relations,
+      entities.length > args.limit,
+    );
+  }
+
+  async timeline(args: TimelineArgs): Promise<TimelineView> {
+    if (args.entity) await this.entities.require(args.entity, "entity");
+    const start = args.from?.start ?? null;
+    const end = args.to?.end ?? null;
+    if (start && end && start > end) {
+      throw new BadUserInputError("to", `"to" (${String(args.to)}) is before "from" (${String(args.from)}).`);
+    }
+    const { relations, events, stats } = await this.repository.timeline({
+      entityId: args.entity ?? null,
+      types: typesOrAll(args.types),
+      start,
+      end,
+      includeEvents: args.includeEvents,
+      limit: args.limit,
+    });
+    const inWindow = (item: TimelineItemView) => (!start || item.start >= start) && (!end || item.start <= end);
+    const items = [
+      ...relations.flatMap((record) => relationItems(record)),
+      ...events.map((record) => eventItem(toEventView(record))),
+    ]
+      .filter(inWindow)
+      .sort(
+        (left, right) =>
+          left.start.localeCompare(right.start) ||
+          left.end.localeCompare(right.end) ||
+          KIND_ORDER[left.kind] - KIND_ORDER[right.kind] ||
+          left.id.localeCompare(right.id),
+      );
+    const years = new Map<number, { year: number; relationsStarted: number; relationsEnded: number; events: number }>();
+    let minDate: string | null = null;
+    let maxDate: string | null = null;
+    for (const row of stats.rows) {
+      const year = years.get(row.year) ?? { year: row.year, relationsStarted: 0, relationsEnded: 0, events: 0 };
+      if (row.kind === TimelineItemKind.RELATION_STARTED) year.relationsStarted += row.count;
+      else if (row.kind === TimelineItemKind.RELATION_ENDED) year.relationsEnded += row.count;
+      else year.events += row.count;
+      years.set(row.year, year);
+      if (minDate === null || row.first < minDate) minDate = row.first;
+      if (maxDate === null || row.last > maxDate) maxDate = row.last;
+    }
+    return {
+      items: items.slice(0, args.limit),
+      minDate,
+      maxDate,
+      countsByYear: [...years.values()].sort((left, right) => left.year - right.year),
+      truncated: items.length > args.limit || relations.length >= args.limit || events.length >= args.limit,
+    };
+  }
+
+  async search(args: SearchArgs): Promise<SearchHitView[]> {
+    const queries = toSearchQueries(args.text);
+    if (!queries) throw new BadUserInputError("text", '"text" must hold at least one letter or digit.');
+    const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
+    return this.repository.search([queries.allWords, queries.anyWord], kinds, args.first);
+  }
+}
+
+function typesOrAll(types: readonly RelationType[] | undefined): RelationType[] {
+  return types && types.length > 0 ? [...new Set(types)] : [...ALL_RELATION_TYPES];
+}
+
+function traversalFilter(types: readonly RelationType[] | undefined, asOf: PartialDate | undefined): TraversalFilter {
+  const kept = typesOrAll(types);
+  return { types: kept, symmetricTypes: kept.filter(isSymmetric), asOf: toPeriod(asOf) };
+}
+
+function relationItems(record: RelationRecord): TimelineItemView[] {
+  const relation = toRelationView(record);
+  const caption = `${record.from.name} ${relationCaption(record.type)} ${record.to.name}`;
+  const startDate = record.validFrom ?? record.attestedFrom;
+  const items = [
+    datedItem(TimelineItemKind.RELATION_STARTED, startDate, caption, record.validFrom === null, relation, null, record.id),
+  ];
+  if (record.validTo) {
+    items.push(datedItem(TimelineItemKind.RELATION_ENDED, record.validTo, `${caption} (ends)`, false, relation, null, record.id));
+  }
+  return items;
+}
+
+function eventItem(event: EventView): TimelineItemView {
+  return datedItem(TimelineItemKind.EVENT, event.date, event.name, false, null, event, event.id);
+}
+
+function datedItem(
+  kind: TimelineItemKind,
+  date: string,
+  caption: string,
+  attested: boolean,
+  relation: RelationView | null,
+  event: EventView | null,
+  id: string,
+): TimelineItemView {
+  const parsed = PartialDate.from(date);
+  return { kind, date, precision: precisionOf(date), start: parsed.start, end: parsed.end, attested, caption, relation, event, id };
+}
