@@ -19,6 +19,8 @@ import type { QueryRunner } from "../graph/query-runner";
 import type { Logger } from "../logger";
 import { complexityLimitPlugin } from "./complexity";
 import { createFormatError } from "./format-error";
+import { graphExportRouter } from "./graph-export";
+import { staticPagesRouter } from "./static-pages";
 
 export interface HttpAppDependencies {
   readonly config: AppConfig;
@@ -86,6 +88,8 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
       context: async () => createRequestContext(deps.repositories),
     }),
   );
+  app.use(graphExportRouter(apollo, () => createRequestContext(deps.repositories)));
+  app.use(staticPagesRouter());
   // Express's default error page prints a stack trace outside production; answer a bad body
   // (malformed or oversized JSON) the way GraphQL clients expect instead.
   app.use((error: HttpError, _req: express.Request, res: express.Response, next: express.NextFunction) => {

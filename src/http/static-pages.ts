@@ -1,0 +1,72 @@
+/**
+ * Pages served by the server itself, from this repository (`public/`) and from installed npm
+ * packages, never from a CDN, so they work offline and behind a firewall:
+ *
+ *   /explorer   the visual explorer (Cytoscape.js over the GraphQL API)
+ *   /graphiql   GraphiQL, for analysts without access to Apollo Sandbox's CDN
+ *
+ * A strict Content-Security-Policy (`'self'` only) keeps it that way: a page that tried to load
+ * anything from elsewhere would fail its browser test.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import express from "express";
+import { defaultProjectRoot } from "../config";
+
+const PUBLIC_DIR = path.join(defaultProjectRoot(), "public");
+
+/**
+ * A file inside an installed package. Packages' `exports` maps hide their browser builds from
+ * `require.resolve`, so the package folder is found on Node's own search path instead.
+ */
+function packageFile(packageName: string, file: string): string {
+  for (const directory of module.paths) {
+    const candidate = path.join(directory, packageName, file);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error(`${packageName}/${file} is not installed; run npm install.`);
+}
+
+/** Files from npm packages, by the URL path they are served under. */
+const VENDOR_FILES: Record<string, string> = {
+  "cytoscape.min.js": packageFile("cytoscape", "dist/cytoscape.min.js"),
+  "react.production.min.js": packageFile("react", "umd/react.production.min.js"),
+  "react-dom.production.min.js": packageFile("react-dom", "umd/react-dom.production.min.js"),
+  "graphiql.min.js": packageFile("graphiql", "graphiql.min.js"),
+  "graphiql.min.css": packageFile("graphiql", "graphiql.min.css"),
+};
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // GraphiQL and Cytoscape.js set inline styles on the elements they draw.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'self'",
+].join("; ");
+
+export function staticPagesRouter(): express.Router {
+  const router = express.Router();
+  const secure: express.RequestHandler = (_req, res, next) => {
+    res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    next();
+  };
+
+  router.get(["/explorer", "/explorer/"], secure, (_req, res) => {
+    res.sendFile(path.join(PUBLIC_DIR, "explorer", "index.html"));
+  });
+  router.use("/explorer/assets", secure, express.static(path.join(PUBLIC_DIR, "explorer"), { index: false }));
+  router.get(["/graphiql", "/graphiql/"], secure, (_req, res) => {
+    res.sendFile(path.join(PUBLIC_DIR, "graphiql", "index.html"));
+  });
+  router.use("/graphiql/assets", secure, express.static(path.join(PUBLIC_DIR, "graphiql"), { index: false }));
+  router.get("/vendor/:file", secure, (req, res, next) => {
+    const file = VENDOR_FILES[String(req.params.file)];
+    if (!file) return next();
+    res.sendFile(file, { maxAge: "1h" });
+  });
+  return router;
+}

@@ -1,0 +1,222 @@
+/// <reference lib="dom" />
+/**
+ * The explorer and GraphiQL pages in a real browser (headless Debian chromium), against the real
+ * server and Neo4j. Anything the pages fetch from outside this server fails the test: they must
+ * work offline. A screenshot of the explorer is kept in artifacts/ for a person to look at.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import type { BrowserContext, Page } from "playwright-core";
+import { createRepositories } from "../../src/context";
+import { createDriver } from "../../src/graph/driver";
+import { QueryRunner } from "../../src/graph/query-runner";
+import { createHttpApp, type HttpApp } from "../../src/http/app";
+import { createLogger } from "../../src/logger";
+import { sharedSchema, testConfig } from "../integration/test-server";
+import { ARTIFACTS_DIR, launchChromium } from "./browser";
+
+jest.setTimeout(120_000);
+
+const config = testConfig();
+const driver = createDriver(config.neo4j, createLogger("silent"));
+let app: HttpApp;
+let base: string;
+let browser: { context: BrowserContext; close(): Promise<void> };
+
+beforeAll(async () => {
+  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 10_000 });
+  app = await createHttpApp({
+    config,
+    schema: await sharedSchema(),
+    runner,
+    repositories: createRepositories(runner),
+    logger: createLogger("silent"),
+  });
+  await app.listen(0, "127.0.0.1");
+  base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await driver.close();
+});
+
+/** A page that records console errors, uncaught exceptions, failed requests and off-site requests. */
+async function openPage(url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on("request", (request) => {
+    const requested = new URL(request.url());
+    if (!["data:", "blob:"].includes(requested.protocol) && requested.origin !== base) {
+      problems.push(`off-site request: ${request.url()}`);
+    }
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+/** Clicks a Cytoscape element where it is drawn, as a person would. */
+async function clickElement(page: Page, id: string): Promise<void> {
+  await page.evaluate((elementId) => {
+    const cy = (window as any).explorer.cy;
+    const element = cy.getElementById(elementId);
+    if (element.empty()) throw new Error(`${elementId} is not drawn`);
+    // Bring the element into view first; an edge is clicked at its middle, so zoom on it.
+    if (element.isEdge()) cy.fit(element, 200);
+    else cy.center(element);
+  }, id);
+  // Cytoscape computes edge geometry (used for hit tests) when it draws: let it draw twice.
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  const point = await page.evaluate((elementId) => {
+    const cy = (window as any).explorer.cy;
+    const element = cy.getElementById(elementId);
+    const position = element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
+    const box = cy.container().getBoundingClientRect();
+    return { x: box.left + position.x, y: box.top + position.y };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+}
+
+/**
+ * Waits (5 s at most) until an element is shown, or hidden, as asked: Cytoscape applies style
+ * changes asynchronously. Resolves with what the page shows in the end.
+ */
+async function isVisible(page: Page, id: string, expected: boolean): Promise<boolean> {
+  const read = () =>
+    page.evaluate((elementId) => {
+      const element = (window as any).explorer.cy.getElementById(elementId);
+      return element.nonempty() && element.style("display") !== "none" && element.visible();
+    }, id);
+  for (let waited = 0; waited < 5000; waited += 100) {
+    if ((await read()) === expected) return expected;
+    await page.waitForTimeout(100);
+  }
+  return read();
+}
+
+describe("/explorer in headless Chromium", () => {
+  it("searches, expands, replays by date, shows a relation's quote and highlights a shortest path", async () => {
+    const { page, problems } = await openPage(`${base}/explorer`);
+    await page.waitForSelector("body[data-ready=true]");
+
+    // Search finds OpenAI; choosing it draws it.
+    await page.fill("#search-input", "OpenAI");
+    await page.click("#search-form button[type=submit]");
+    await page.click('#search-results button[data-entity-id="openai"]');
+    await page.waitForFunction(() => (window as any).explorer.cy.getElementById("openai").nonempty());
+
+    // Clicking OpenAI expands its neighbours: Microsoft appears.
+    await clickElement(page, "openai");
+    await page.waitForFunction(() => (window as any).explorer.cy.getElementById("microsoft").nonempty());
+    expect(await isVisible(page, "microsoft", true)).toBe(true);
+    expect(await isVisible(page, "google-supplies-cloud-to-openai", true)).toBe(true);
+
+    // The relation's facts and quote in the side panel.
+    await clickElement(page, "google-supplies-cloud-to-openai");
+    await page.waitForSelector("#details blockquote");
+    expect(await page.textContent("#details")).toContain("Google Cloud (mai 2025)");
+
+    // Slider to 2020: the May 2025 Google Cloud link is hidden, the 2019 Microsoft investment stays.
+    const index2020 = await page.evaluate(() => (window as any).explorer.state.months.indexOf("2020-06"));
+    expect(index2020).toBeGreaterThanOrEqual(0);
+    await page.evaluate((index) => {
+      const slider = document.getElementById("date-slider") as HTMLInputElement;
+      slider.value = String(index);
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+    }, index2020);
+    expect(await page.textContent("#date-label")).toBe("2020-06");
+    expect(await isVisible(page, "google-supplies-cloud-to-openai", false)).toBe(false);
+    expect(await isVisible(page, "microsoft-invests-in-openai-2019-07", true)).toBe(true);
+    // Back to all dates.
+    await page.evaluate(() => {
+      const slider = document.getElementById("date-slider") as HTMLInputElement;
+      slider.value = slider.max;
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect(await isVisible(page, "google-supplies-cloud-to-openai", true)).toBe(true);
+
+    // Type filter: unticking SUPPLIES_CLOUD hides the link.
+    await page.uncheck('#type-filters input[value="SUPPLIES_CLOUD"]');
+    expect(await isVisible(page, "google-supplies-cloud-to-openai", false)).toBe(false);
+    await page.check('#type-filters input[value="SUPPLIES_CLOUD"]');
+
+    // Pick FTC then Windsurf: the shortest path (via Microsoft or OpenAI) is highlighted.
+    await page.click("#path-mode");
+    await clickElement(page, "ftc");
+    await clickElement(page, "windsurf");
+    await page.waitForFunction(() => (window as any).explorer.cy.$(".path").length > 0);
+    const highlighted = await page.evaluate(() =>
+      (window as any).explorer.cy.$(".path").map((element: any) => element.id()).sort(),
+    );
+    expect(highlighted).toEqual(expect.arrayContaining(["ftc", "windsurf"]));
+    expect(highlighted).toHaveLength(5); // three nodes, two relations
+    expect(highlighted.some((id: string) => id === "microsoft" || id === "openai")).toBe(true);
+    expect(await page.textContent("#status")).toMatch(/Shortest path, 2 relation\(s\)/);
+
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "explorer.png") });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("renders the API's Cytoscape.js payload unchanged", async () => {
+    const { page, problems } = await openPage(`${base}/explorer`);
+    await page.waitForSelector("body[data-ready=true]");
+    const result = await page.evaluate(async () => {
+      const elements: any[] = await (await fetch("/graph.json?format=cytoscape")).json();
+      const cy = (window as any).cytoscape({ headless: true, elements });
+      const mismatches = elements.filter(
+        (element: any) => JSON.stringify(cy.getElementById(element.data.id).data()) !== JSON.stringify(element.data),
+      );
+      return {
+        given: elements.length,
+        drawn: cy.elements().length,
+        nodes: cy.nodes().length,
+        edges: cy.edges().length,
+        mismatches: mismatches.map((element: any) => element.data.id),
+      };
+    });
+    expect(result.mismatches).toEqual([]);
+    expect(result.drawn).toBe(result.given);
+    expect(result.nodes).toBe(33);
+    expect(result.edges).toBe(67);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("serves GraphML that a browser's XML parser accepts", async () => {
+    const { page } = await openPage(`${base}/explorer`);
+    const parsed = await page.evaluate(async () => {
+      const text = await (await fetch("/graph.graphml")).text();
+      const xml = new DOMParser().parseFromString(text, "application/xml");
+      return {
+        errors: xml.getElementsByTagName("parsererror").length,
+        nodes: xml.getElementsByTagName("node").length,
+        edges: xml.getElementsByTagName("edge").length,
+      };
+    });
+    expect(parsed).toEqual({ errors: 0, nodes: 33, edges: 67 });
+    await page.close();
+  });
+});
+
+describe("/graphiql in headless Chromium", () => {
+  it("loads offline and runs a query", async () => {
+    const { page, problems } = await openPage(`${base}/graphiql`);
+    await page.waitForSelector(".graphiql-container");
+    await page.click(".graphiql-execute-button");
+    await page.waitForFunction(() => (document.querySelector(".result-window")?.textContent ?? "").includes("microsoft"));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
