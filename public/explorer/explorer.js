@@ -115,11 +115,29 @@
     ],
   });
 
-  function addElements(elements) {
+  // Adds what is not drawn yet. New nodes start on a ring around `anchor` (the node being
+  // expanded, else the middle of the view) so the force layout spreads them instead of piling
+  // them up at the origin.
+  function addElements(elements, anchor) {
     var fresh = elements.filter(function (element) { return cy.getElementById(element.data.id).empty(); });
-    cy.add(fresh);
+    var freshNodes = fresh.filter(function (element) { return element.group === "nodes"; });
+    var centre = anchor && anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
+    var index = 0;
+    // The elements go in as the API sent them; only a starting position is added, on a copy.
+    cy.add(fresh.map(function (element) {
+      if (element.group !== "nodes") return element;
+      var angle = (2 * Math.PI * index++) / freshNodes.length;
+      return Object.assign({}, element, { position: { x: centre.x + 120 * Math.cos(angle), y: centre.y + 120 * Math.sin(angle) } });
+    }));
     applyFilters();
-    if (fresh.length) cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90 }).run();
+    if (fresh.length) {
+      cy.layout({
+        name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+        // Pairs linked many times (Microsoft and OpenAI share ~15 relations) would otherwise collapse onto each other.
+        nodeRepulsion: function () { return 40000; }, idealEdgeLength: function () { return 110; }, edgeElasticity: function () { return 8; },
+        nodeOverlap: 40, gravity: 0.5,
+      }).run();
+    }
     return fresh.length;
   }
 
@@ -199,7 +217,7 @@
         "query Expand($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 200) { " + GRAPH_FIELDS + " } }",
         { id: node.id() },
       );
-      var added = addElements(data.neighbourhood.cytoscapeElements);
+      var added = addElements(data.neighbourhood.cytoscapeElements, node);
       state.expanded.add(node.id());
       setStatus("Expanded " + node.data("label") + ": " + added + " new element(s).");
     } catch (error) {
@@ -262,6 +280,7 @@
   function panel(title) {
     var details = $("details");
     details.textContent = "";
+    delete details.dataset.relationId;
     var heading = document.createElement("h2");
     heading.textContent = title;
     details.appendChild(heading);
@@ -285,7 +304,8 @@
   }
 
   async function showEdge(edge) {
-    var view = panel(cy.getElementById(edge.data("source")).data("label") + " " + edge.data("label") + " " +
+    var arrow = edge.data("symmetric") ? " — " : " → ";
+    var view = panel(cy.getElementById(edge.data("source")).data("label") + arrow + edge.data("label") + arrow +
       cy.getElementById(edge.data("target")).data("label"));
     view.details.dataset.relationId = edge.id();
     row(view.list, "Type", edge.data("type") + (edge.data("symmetric") ? " (no direction)" : ""));

@@ -208,7 +208,8 @@ function traversalFilter(types: readonly RelationType[] | undefined, asOf: Parti
 
 function relationItems(record: RelationRecord): TimelineItemView[] {
   const relation = toRelationView(record);
-  const caption = `${record.from.name} ${relationCaption(record.type)} ${record.to.name}`;
+  const arrow = isSymmetric(record.type) ? "—" : "→";
+  const caption = `${record.from.name} ${arrow} ${relationCaption(record.type)} ${arrow} ${record.to.name}`;
   const startDate = record.validFrom ?? record.attestedFrom;
   const items = [
     datedItem(TimelineItemKind.RELATION_STARTED, startDate, caption, record.validFrom === null, relation, null, record.id),

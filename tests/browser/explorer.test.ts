@@ -63,28 +63,51 @@ async function openPage(url: string): Promise<{ page: Page; problems: string[] }
   return { page, problems };
 }
 
-/** Clicks a Cytoscape element where it is drawn, as a person would. */
+/**
+ * Clicks a Cytoscape element where it is drawn, as a person would. The view is left as the
+ * layout fitted it (moving it just before a click makes Cytoscape's hit test miss). An edge is
+ * clicked at points along its line until the side panel shows it, in case a node covers one.
+ */
 async function clickElement(page: Page, id: string): Promise<void> {
-  await page.evaluate((elementId) => {
-    const cy = (window as any).explorer.cy;
-    const element = cy.getElementById(elementId);
-    if (element.empty()) throw new Error(`${elementId} is not drawn`);
-    // Bring the element into view first; an edge is clicked at its middle, so zoom on it.
-    if (element.isEdge()) cy.fit(element, 200);
-    else cy.center(element);
-  }, id);
-  // Cytoscape computes edge geometry (used for hit tests) when it draws: let it draw twice.
+  // Let Cytoscape draw (it computes edge geometry, used by hit tests, when it draws).
   await page.evaluate(
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
-  const point = await page.evaluate((elementId) => {
-    const cy = (window as any).explorer.cy;
-    const element = cy.getElementById(elementId);
-    const position = element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
-    const box = cy.container().getBoundingClientRect();
-    return { x: box.left + position.x, y: box.top + position.y };
-  }, id);
-  await page.mouse.click(point.x, point.y);
+  const pointAt = (fraction: number) =>
+    page.evaluate(
+      ([elementId, along]) => {
+        const cy = (window as any).explorer.cy;
+        const element = cy.getElementById(elementId);
+        if (element.empty()) throw new Error(`${elementId} is not drawn`);
+        const box = cy.container().getBoundingClientRect();
+        if (element.isNode()) {
+          const position = element.renderedPosition();
+          return { x: box.left + position.x, y: box.top + position.y };
+        }
+        const from = element.renderedSourceEndpoint();
+        const to = element.renderedTargetEndpoint();
+        return {
+          x: box.left + from.x + (to.x - from.x) * (along as number),
+          y: box.top + from.y + (to.y - from.y) * (along as number),
+        };
+      },
+      [id, fraction] as const,
+    );
+  const isEdge = await page.evaluate((elementId) => (window as any).explorer.cy.getElementById(elementId).isEdge(), id);
+  if (!isEdge) {
+    const point = await pointAt(0);
+    await page.mouse.click(point.x, point.y);
+    return;
+  }
+  for (const fraction of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+    const point = await pointAt(fraction);
+    await page.mouse.click(point.x, point.y);
+    const shown = await page
+      .waitForSelector(`#details[data-relation-id="${id}"]`, { timeout: 1000 })
+      .then(() => true, () => false);
+    if (shown) return;
+  }
+  throw new Error(`clicking ${id} along its line never selected it`);
 }
 
 /**
