@@ -1,5 +1,6 @@
 /** Cost estimates of list fields, for the complexity limit (src/http/complexity.ts). */
 import type { ComplexityEstimator } from "graphql-query-complexity";
+import { EXPLORE_LIMITS } from "../explore/explore.limits";
 
 /** About how many relations an entity has; the best-connected one has ~40. */
 export const RELATIONS_FAN_OUT = 25;
@@ -15,19 +16,33 @@ export const relationsComplexity: ComplexityEstimator = ({ childComplexity }) =>
 export const smallListComplexity: ComplexityEstimator = ({ childComplexity }) => 1 + SMALL_LIST_SIZE * childComplexity;
 
 /**
+ * Sizes past a cap are clamped here, so the argument check answers (BAD_USER_INPUT naming the
+ * cap) rather than the cost limit: the client learns the real bound.
+ */
+function sized(value: unknown, fallback: number, cap: number): number {
+  const size = Number(value ?? fallback);
+  return Number.isFinite(size) ? Math.min(Math.max(size, 1), cap) : fallback;
+}
+
+/**
  * A graph payload costs about its node cap times what is asked of each node or edge; edges are
  * counted as twice the nodes (the seeded graph has ~2 relations per entity).
  */
 export const graphComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
-  10 + 2 * Number(args.limit ?? 100) * childComplexity;
+  10 + 2 * sized(args.limit, EXPLORE_LIMITS.nodes.default, EXPLORE_LIMITS.nodes.max) * childComplexity;
 
 export const subgraphComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
-  10 + 2 * (Array.isArray(args.ids) ? args.ids.length : 1) * childComplexity;
+  10 + 2 * sized(Array.isArray(args.ids) ? args.ids.length : 1, 1, EXPLORE_LIMITS.subgraphIds.max) * childComplexity;
 
 /** `limit` paths of up to `maxHops` relations (plus one node) each. */
 export const pathsComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
-  10 + Number(args.limit ?? 5) * (Number(args.maxHops ?? 4) + 1) * childComplexity;
+  10 +
+  sized(args.limit, EXPLORE_LIMITS.paths.default, EXPLORE_LIMITS.paths.max) *
+    (sized(args.maxHops, EXPLORE_LIMITS.hops.default, EXPLORE_LIMITS.hops.max) + 1) *
+    childComplexity;
 
-/** Lists whose size is the `limit` argument (timeline items) or `first` (search hits). */
-export const limitComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
-  1 + Number(args.limit ?? args.first ?? 20) * childComplexity;
+export const timelineComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
+  1 + sized(args.limit, EXPLORE_LIMITS.timelineItems.default, EXPLORE_LIMITS.timelineItems.max) * childComplexity;
+
+export const searchComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
+  1 + sized(args.first, EXPLORE_LIMITS.searchHits.default, EXPLORE_LIMITS.searchHits.max) * childComplexity;

@@ -1,9 +1,10 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import {
   graphComplexity,
-  limitComplexity,
   pathsComplexity,
+  searchComplexity,
   subgraphComplexity,
+  timelineComplexity,
 } from "../common/complexity";
 import type { RequestContext } from "../context";
 import { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
@@ -39,7 +40,7 @@ export class ExploreResolver {
     description:
       'What changed when: relation starts and ends and dated events in date order, each with its precision, e.g. ' +
       'timeline(from: "2023", to: "2023"); plus the date range and yearly counts for a time slider.',
-    complexity: limitComplexity,
+    complexity: timelineComplexity,
   })
   timeline(@Args() args: TimelineArgs, @Ctx() ctx: RequestContext): Promise<TimelineView> {
     return ctx.explore.timeline(args);
@@ -49,7 +50,7 @@ export class ExploreResolver {
     description:
       'Entities whose name or alias matches the text, best first, e.g. search(text: "commission europeenne"). ' +
       "Full-text: accents and case ignored, prefixes and one typo per word tolerated.",
-    complexity: limitComplexity,
+    complexity: searchComplexity,
   })
   search(@Args() args: SearchArgs, @Ctx() ctx: RequestContext): Promise<SearchHitView[]> {
     return ctx.explore.search(args);

@@ -1,0 +1,259 @@
+/**
+ * The exploration queries against the seeded graph: the acceptance questions of the document
+ * (who relates to whom as of a date, how two entities connect, what happened in 2023, finding an
+ * entity by a French name), the payload's shape, and the caps and errors.
+ */
+import { EXPLORE_LIMITS } from "../../src/explore/explore.limits";
+import { createTestServer, type TestServer } from "./test-server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
+afterAll(() => server.close());
+
+const GRAPH = `truncated nodes { id caption kind distance } edges { id source target type symmetric periodStart periodEnd }`;
+
+async function data(query: string, variables?: Record<string, unknown>) {
+  const result = await server.execute(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data as Record<string, any>;
+}
+
+async function error(query: string, variables?: Record<string, unknown>) {
+  const result = await server.execute(query, variables);
+  expect(result.errors).toHaveLength(1);
+  return result.errors![0];
+}
+
+const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
+
+describe("neighbourhood", () => {
+  it("OpenAI as of 2020 and as of June 2025 differ as the text says", async () => {
+    const { y2020, y2025 } = await data(`{
+      y2020: neighbourhood(id: "openai", asOf: "2020") { ${GRAPH} }
+      y2025: neighbourhood(id: "openai", asOf: "2025-06") { ${GRAPH} }
+    }`);
+    // 2020: Microsoft's 2019 investment and Azure; no Google Cloud, Oracle, Stargate or Windsurf yet.
+    expect(ids(y2020.nodes)).toEqual(expect.arrayContaining(["openai", "microsoft", "gpt-3"]));
+    expect(ids(y2020.edges)).toContain("microsoft-invests-in-openai-2019-07");
+    for (const later of ["google", "oracle", "stargate", "windsurf", "ftc", "cma"]) expect(ids(y2020.nodes)).not.toContain(later);
+    // June 2025: the other clouds, Stargate, Windsurf and the regulators.
+    expect(ids(y2025.nodes)).toEqual(
+      expect.arrayContaining(["microsoft", "google", "oracle", "stargate", "windsurf", "ftc", "cma"]),
+    );
+    expect(ids(y2025.edges)).toEqual(
+      expect.arrayContaining(["google-supplies-cloud-to-openai", "openai-participates-in-stargate", "openai-acquires-windsurf"]),
+    );
+    expect(y2025.nodes[0]).toEqual({ id: "openai", caption: "OpenAI", kind: "COMPANY", distance: 0 });
+  });
+
+  it("is a well-formed payload: every edge between returned nodes, each once, nodes nearest first", async () => {
+    const { neighbourhood } = await data(`{ neighbourhood(id: "microsoft", depth: 2) { ${GRAPH} } }`);
+    const nodeIds = new Set(ids(neighbourhood.nodes));
+    expect(nodeIds.size).toBe(neighbourhood.nodes.length);
+    for (const edge of neighbourhood.edges) {
+      expect(nodeIds.has(edge.source) && nodeIds.has(edge.target)).toBe(true);
+    }
+    expect(new Set(ids(neighbourhood.edges)).size).toBe(neighbourhood.edges.length);
+    const distances = neighbourhood.nodes.map((node: { distance: number }) => node.distance);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(Math.max(...distances)).toBe(2);
+    // A symmetric relation is one edge, whichever side the traversal met it from.
+    const competes = neighbourhood.edges.filter(
+      (edge: any) => edge.type === "COMPETES_WITH" && [edge.source, edge.target].sort().join() === "google,microsoft",
+    );
+    expect(competes.length).toBe(2); // AI offerings, and search: two relations, one edge each
+    expect(competes.every((edge: any) => edge.symmetric)).toBe(true);
+  });
+
+  it("follows only the asked types and direction", async () => {
+    const { out, into } = await data(`{
+      out: neighbourhood(id: "openai", types: [INVESTS_IN], direction: OUTGOING) { ${GRAPH} }
+      into: neighbourhood(id: "openai", types: [INVESTS_IN], direction: INCOMING) { ${GRAPH} }
+    }`);
+    expect(out.edges).toEqual([]);
+    expect(ids(out.nodes)).toEqual(["openai"]);
+    expect(into.edges.every((edge: any) => edge.type === "INVESTS_IN" && edge.target === "openai")).toBe(true);
+    expect(ids(into.nodes)).toContain("microsoft");
+  });
+
+  it("cuts at the node limit and says so", async () => {
+    const { neighbourhood } = await data(`{ neighbourhood(id: "openai", depth: 3, limit: 5) { ${GRAPH} } }`);
+    expect(neighbourhood.nodes).toHaveLength(5);
+    expect(neighbourhood.truncated).toBe(true);
+  });
+
+  it("runs under the traversal timeout", async () => {
+    await data(`{ neighbourhood(id: "openai") { truncated } paths(from: "ftc", to: "windsurf") { length } }`);
+    const traversal = server.runner.timeouts;
+    expect(traversal.get("explore.neighbourhood")).toBe(5000);
+    expect(traversal.get("explore.paths")).toBe(5000);
+  });
+});
+
+describe("paths", () => {
+  const PATH = `length nodes { id } edges { id type source target relation { provenance { quotes } } }`;
+
+  it("Google to Stargate: Google supplies cloud to OpenAI, which takes part in Stargate", async () => {
+    const { paths } = await data(`{ paths(from: "google", to: "stargate") { ${PATH} } }`);
+    expect(paths[0].length).toBe(2);
+    expect(ids(paths[0].nodes)).toEqual(["google", "openai", "stargate"]);
+    expect(paths[0].edges.map((edge: any) => edge.type)).toEqual(["SUPPLIES_CLOUD", "PARTICIPATES_IN"]);
+    expect(paths[0].edges[0].relation.provenance.quotes[0]).toContain("Google Cloud (mai 2025)");
+    const lengths = paths.map((path: any) => path.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+  });
+
+  it("FTC to Windsurf: through Microsoft (seeks IP access) or OpenAI (acquires), two relations", async () => {
+    const { paths } = await data(`{ paths(from: "ftc", to: "windsurf", limit: 10) { ${PATH} } }`);
+    const shortest = paths.filter((path: any) => path.length === 2);
+    const routes = shortest.map((path: any) => path.edges.map((edge: any) => edge.type).join(" "));
+    expect(routes).toEqual(expect.arrayContaining(["INVESTIGATES SEEKS_IP_ACCESS", "INVESTIGATES ACQUIRES"]));
+    expect(paths[0].length).toBe(2);
+    // edges[i] links nodes[i] and nodes[i + 1], whichever way it points.
+    for (const path of paths) {
+      path.edges.forEach((edge: any, index: number) => {
+        expect([edge.source, edge.target].sort()).toEqual([path.nodes[index].id, path.nodes[index + 1].id].sort());
+      });
+    }
+  });
+
+  it("answers an empty list when no path exists, and respects asOf", async () => {
+    const { none, before } = await data(`{
+      none: paths(from: "google", to: "stargate", maxHops: 1) { length }
+      before: paths(from: "ftc", to: "windsurf", asOf: "2022") { length }
+    }`);
+    expect(none).toEqual([]);
+    expect(before).toEqual([]);
+  });
+});
+
+describe("timeline", () => {
+  it("2023 in date order, each date at its own precision", async () => {
+    const { timeline } = await data(`{ timeline(from: "2023", to: "2023") {
+      minDate maxDate truncated countsByYear { year relationsStarted relationsEnded events }
+      items { kind date precision start end attested caption relation { id } event { id } }
+    } }`);
+    const items = timeline.items as any[];
+    expect(items.length).toBeGreaterThan(5);
+    expect(items.every((item) => item.start >= "2023-01-01" && item.start <= "2023-12-31")).toBe(true);
+    const starts = items.map((item) => item.start);
+    expect(starts).toEqual([...starts].sort());
+    const investment = items.find((item) => item.relation?.id === "microsoft-invests-in-openai-2023-01");
+    expect(investment).toMatchObject({ kind: "RELATION_STARTED", date: "2023-01", precision: "MONTH", attested: false });
+    expect(investment.caption).toBe("Microsoft → invests in → OpenAI");
+    expect(items.find((item) => item.date === "2023")?.precision).toBe("YEAR");
+    expect(items.some((item) => item.kind === "EVENT")).toBe(true);
+    // The slider's scale covers the whole graph, whatever the window.
+    expect(timeline.minDate).toBe("2015-01-01");
+    expect(timeline.maxDate >= "2025-06-01").toBe(true);
+    const years = timeline.countsByYear.map((count: any) => count.year);
+    expect(years).toEqual([...years].sort());
+    expect(years).toContain(2019);
+  });
+
+  it("narrows to one entity and some types", async () => {
+    const { timeline } = await data(`{ timeline(entity: "windsurf", types: [ACQUIRES], includeEvents: false) {
+      items { kind relation { id from { id } to { id } } } } }`);
+    expect(timeline.items.map((item: any) => item.relation.id)).toEqual(["openai-acquires-windsurf"]);
+  });
+});
+
+describe("search", () => {
+  const hits = async (text: string, extra = "") =>
+    (await data(`query($text: String!) { search(text: $text${extra}) { score entity { id } } }`, { text })).search as any[];
+
+  it('"commission europeenne" (no accents) finds the European Commission first', async () => {
+    const found = await hits("commission europeenne");
+    expect(found[0].entity.id).toBe("european-commission");
+    expect(found[0].score).toBeGreaterThan(0);
+  });
+
+  it("tolerates a prefix, a typo and case; ranks by score", async () => {
+    expect((await hits("Open"))[0].entity.id).toMatch(/^openai/);
+    expect((await hits("micrsoft"))[0].entity.id).toBe("microsoft");
+    expect((await hits("AUTORITÉ DE LA CONCURRENCE"))[0].entity.id).toBe("cma");
+    const scores = (await hits("micro")).map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("filters by kind and finds nothing for nonsense", async () => {
+    const regulators = await hits("commission", ", kinds: [REGULATOR]");
+    expect(regulators.length).toBeGreaterThan(0);
+    expect(regulators.map((hit) => hit.entity.id)).not.toContain("openai");
+    expect(await hits("zzqxv")).toEqual([]);
+  });
+
+  it("treats Lucene syntax as plain text", async () => {
+    expect(await hits('name:"x" OR *:* AND ~')).toEqual(expect.any(Array));
+    const { code, argument } = (await error(`{ search(text: "*** ") { score } }`)).extensions!;
+    expect([code, argument]).toEqual(["BAD_USER_INPUT", "text"]);
+  });
+});
+
+describe("subgraph and graph", () => {
+  it("draws the given entities and the relations among them, as of a date", async () => {
+    const { now, then } = await data(`{
+      now: subgraph(ids: ["google", "openai"]) { ${GRAPH} }
+      then: subgraph(ids: ["google", "openai"], asOf: "2020") { ${GRAPH} }
+    }`);
+    expect(ids(now.nodes)).toEqual(["google", "openai"]);
+    expect(ids(now.edges)).toContain("google-supplies-cloud-to-openai");
+    expect(ids(then.edges)).not.toContain("google-supplies-cloud-to-openai");
+  });
+
+  it("the whole graph: every entity and relation", async () => {
+    const { graph } = await data(`{ graph { ${GRAPH} cytoscapeElements } }`);
+    expect(graph.nodes).toHaveLength(33);
+    expect(graph.edges).toHaveLength(67);
+    expect(graph.cytoscapeElements).toHaveLength(100);
+    expect(graph.truncated).toBe(false);
+  });
+});
+
+describe("caps and unknown ids", () => {
+  it.each([
+    [`neighbourhood(id: "openai", depth: 10) { truncated }`, "depth", `${EXPLORE_LIMITS.depth.max} is the cap on neighbourhood depth`],
+    [`paths(from: "ftc", to: "windsurf", maxHops: 50) { length }`, "maxHops", `${EXPLORE_LIMITS.hops.max} is the cap on path length`],
+    [`paths(from: "ftc", to: "windsurf", limit: 1000) { length }`, "limit", `${EXPLORE_LIMITS.paths.max} is the cap on paths per answer`],
+    [`neighbourhood(id: "openai", limit: 100000) { truncated }`, "limit", `${EXPLORE_LIMITS.nodes.max} is the cap on nodes per graph`],
+    [`search(text: "openai", first: 0) { score }`, "first", "cap on search hits"],
+    [`timeline(limit: 5000) { truncated }`, "limit", "cap on timeline items"],
+  ])("refuses %s before running any Cypher", async (field, argument, message) => {
+    server.runner.calls.length = 0;
+    const failure = await error(`{ ${field} }`);
+    expect(failure.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+    expect(failure.message).toContain(message);
+    expect(server.runner.calls).toEqual([]);
+  });
+
+  it("refuses too many subgraph ids, naming the cap", async () => {
+    const many = Array.from({ length: EXPLORE_LIMITS.subgraphIds.max + 1 }, (_, index) => `e${index}`);
+    const failure = await error(`query($ids: [ID!]!) { subgraph(ids: $ids) { truncated } }`, { ids: many });
+    expect(failure.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "ids" });
+    expect(failure.message).toContain("cap on ids per subgraph");
+  });
+
+  it.each([
+    [`neighbourhood(id: "nobody") { truncated }`, "id", "nobody"],
+    [`paths(from: "nobody", to: "openai") { length }`, "from", "nobody"],
+    [`paths(from: "openai", to: "no-one") { length }`, "to", "no-one"],
+    [`subgraph(ids: ["openai", "ghost"]) { truncated }`, "ids", "ghost"],
+    [`timeline(entity: "ghost") { truncated }`, "entity", "ghost"],
+  ])("%s is NOT_FOUND naming the id", async (field, argument, id) => {
+    const failure = await error(`{ ${field} }`);
+    expect(failure.extensions).toMatchObject({ code: "NOT_FOUND", argument, id });
+    expect(failure.message).toContain(id);
+  });
+
+  it("a path from an entity to itself is a clear BAD_USER_INPUT", async () => {
+    const failure = await error(`{ paths(from: "openai", to: "openai") { length } }`);
+    expect(failure.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "to" });
+  });
+
+  it("a timeline window that ends before it starts is BAD_USER_INPUT", async () => {
+    const failure = await error(`{ timeline(from: "2024", to: "2023") { truncated } }`);
+    expect(failure.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "to" });
+  });
+});

@@ -1,0 +1,134 @@
+/** GET /graph.json and /graph.graphml, and the pages served from installed packages, over real HTTP. */
+import type { AddressInfo } from "node:net";
+import { createRepositories } from "../../src/context";
+import { createDriver } from "../../src/graph/driver";
+import { QueryRunner } from "../../src/graph/query-runner";
+import { createHttpApp, type HttpApp } from "../../src/http/app";
+import { createLogger } from "../../src/logger";
+import { sharedSchema, testConfig } from "./test-server";
+
+let app: HttpApp;
+let base: string;
+const config = testConfig();
+const driver = createDriver(config.neo4j, createLogger("silent"));
+
+beforeAll(async () => {
+  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
+  app = await createHttpApp({
+    config,
+    schema: await sharedSchema(),
+    runner,
+    repositories: createRepositories(runner),
+    logger: createLogger("silent"),
+  });
+  await app.listen(0, "127.0.0.1");
+  base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await app.stop();
+  await driver.close();
+});
+
+const get = (path: string) => fetch(`${base}${path}`);
+
+describe("GET /graph.json", () => {
+  it("without parameters: the whole graph as {nodes, edges, truncated}", async () => {
+    const response = await get("/graph.json");
+    expect(response.status).toBe(200);
+    const body: any = await response.json();
+    expect(body.nodes).toHaveLength(33);
+    expect(body.edges).toHaveLength(67);
+    expect(body.truncated).toBe(false);
+    expect(body.edges[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), source: expect.any(String), target: expect.any(String) }),
+    );
+    expect(body.edges[0].relation.provenance.quotes.length).toBeGreaterThan(0);
+  });
+
+  it("with id, depth, types and asOf: the same neighbourhood as the GraphQL query", async () => {
+    const body: any = await (await get("/graph.json?id=openai&asOf=2020&types=INVESTS_IN,SUPPLIES_CLOUD")).json();
+    expect(body.nodes.map((node: any) => node.id).sort()).toEqual(["microsoft", "openai"]);
+    expect(body.edges.map((edge: any) => edge.id).sort()).toEqual([
+      "microsoft-invests-in-openai-2019-07",
+      "microsoft-supplies-cloud-to-openai",
+    ]);
+  });
+
+  it("with ids and format=cytoscape: Cytoscape.js elements", async () => {
+    const elements = (await (await get("/graph.json?ids=google,microsoft&format=cytoscape")).json()) as any[];
+    expect(elements.filter((element) => element.group === "nodes").map((element) => element.data.id)).toEqual([
+      "google",
+      "microsoft",
+    ]);
+    const edges = elements.filter((element) => element.group === "edges");
+    expect(edges.length).toBe(2);
+    expect(edges.every((edge) => edge.data.type === "COMPETES_WITH" && edge.data.symmetric === true)).toBe(true);
+  });
+
+  it.each([
+    ["/graph.json?id=openai&depth=10", 400, "BAD_USER_INPUT", "depth", "cap on neighbourhood depth"],
+    ["/graph.json?id=openai&depth=two", 400, "BAD_USER_INPUT", "depth", "whole number"],
+    ["/graph.json?id=nobody", 404, "NOT_FOUND", "id", "nobody"],
+    ["/graph.json?ids=openai,ghost", 404, "NOT_FOUND", "ids", "ghost"],
+    ["/graph.json?colour=red", 400, "BAD_USER_INPUT", "colour", "Unknown"],
+    ["/graph.json?id=openai&kinds=COMPANY", 400, "BAD_USER_INPUT", "kinds", "misplaced"],
+    ["/graph.json?format=svg", 400, "BAD_USER_INPUT", "format", "graph, cytoscape"],
+    ["/graph.json?asOf=2025-13", 400, "BAD_USER_INPUT", "asOf", "month 13"],
+  ])("%s answers %i %s naming %s", async (path, status, code, argument, message) => {
+    const response = await get(path);
+    expect(response.status).toBe(status);
+    const body: any = await response.json();
+    expect(body.error).toMatchObject({ code });
+    if (argument) expect(body.error.argument).toBe(argument);
+    expect(body.error.message).toContain(message);
+  });
+
+  it("an unknown relation type is a 400, not a crash", async () => {
+    const response = await get("/graph.json?types=LOVES");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("GET /graph.graphml", () => {
+  it("answers GraphML with declared attributes, symmetric relations undirected", async () => {
+    const response = await get("/graph.graphml?ids=google,microsoft,openai");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/graphml\+xml/);
+    const text = await response.text();
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(text).toContain('<key id="e_type" for="edge" attr.name="type" attr.type="string"/>');
+    expect(text).toContain('<node id="openai">');
+    expect(text).toMatch(/<edge id="microsoft-competes-with-google-ai" source="microsoft" target="google" directed="false">/);
+    expect(text).toMatch(/<edge id="google-supplies-cloud-to-openai" source="google" target="openai">/);
+    expect(text.match(/<node /g)).toHaveLength(3);
+  });
+
+  it("refuses format, which only /graph.json takes", async () => {
+    expect((await get("/graph.graphml?format=cytoscape")).status).toBe(400);
+  });
+});
+
+describe("pages from installed packages", () => {
+  it.each(["/explorer", "/graphiql"])("%s is served with a same-origin-only Content-Security-Policy", async (path) => {
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const html = await response.text();
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it.each(["cytoscape.min.js", "react.production.min.js", "react-dom.production.min.js", "graphiql.min.js", "graphiql.min.css"])(
+    "/vendor/%s comes from node_modules",
+    async (file) => {
+      const response = await get(`/vendor/${file}`);
+      expect(response.status).toBe(200);
+      expect((await response.text()).length).toBeGreaterThan(1000);
+    },
+  );
+
+  it("an unknown vendor file is a 404", async () => {
+    expect((await get("/vendor/jquery.js")).status).toBe(404);
+  });
+});
