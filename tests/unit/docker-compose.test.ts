@@ -27,4 +27,11 @@ describe("docker-compose.yml", () => {
     expect(compose).toMatch(/NEO4J_URI: bolt:\/\/neo4j:7687/);
     expect(compose).toMatch(/condition: service_healthy/);
   });
+
+  it("builds an image holding every folder the server reads at run time", () => {
+    const dockerfile = fs.readFileSync(path.join(root, "Dockerfile"), "utf8");
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf("FROM "));
+    // cypher/ (schema and seed), schema/ (the SDL), public/ (the explorer and GraphiQL pages).
+    for (const folder of ["cypher", "schema", "public"]) expect(runtime).toContain(`COPY ${folder} ./${folder}`);
+  });
 });
