@@ -38,7 +38,9 @@ export async function startServer(config: AppConfig = loadConfig(), driver?: Dri
   const url = await app.listen(config.http.port, config.http.host);
   logger.info({ url, environment: config.environment }, `GraphQL server ready at ${url}`);
   console.log(`\n  GraphQL:  ${url}${config.environment === "development" ? "   (Apollo Sandbox in a browser)" : ""}`);
-  console.log(`  Health:   ${url.replace(/\/graphql$/, "/health")}   Ready: ${url.replace(/\/graphql$/, "/ready")}\n`);
+  const base = url.replace(/\/graphql$/, "");
+  console.log(`  Explorer: ${base}/explorer   GraphiQL: ${base}/graphiql   Export: ${base}/graph.json`);
+  console.log(`  Health:   ${base}/health   Ready: ${base}/ready\n`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -70,11 +70,6 @@ WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types AND ${AS_OF_CONDITION}
 RETURN ${RELATION_ROW}
 ORDER BY r.periodStart, r.id`;
 
-const ENTITIES_BY_IDS = `
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-RETURN e ${ENTITY_FIELDS} AS entity`;
-
 const ALL_ENTITIES = `
 MATCH (e:Entity)
 WHERE $kinds IS NULL OR e.kind IN $kinds
@@ -154,12 +149,6 @@ export class ExploreRepository {
     private readonly runner: QueryRunner,
     private readonly traversalTimeoutMs: number,
   ) {}
-
-  findEntities(ids: readonly string[]): Promise<EntityRecord[]> {
-    return this.runner.read("explore.findEntities", async (tx) =>
-      (await tx.run(ENTITIES_BY_IDS, { ids: [...ids] })).records.map((record) => toEntityRecord(record.get("entity"))),
-    );
-  }
 
   /**
    * Breadth-first expansion, one query per level, all in one read transaction under the traversal

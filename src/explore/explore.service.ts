@@ -117,10 +117,8 @@ export class ExploreService {
 
   async subgraph(args: SubgraphArgs): Promise<GraphView> {
     const ids = [...new Set(args.ids)];
-    const found = new Map((await this.repository.findEntities(ids)).map((entity) => [entity.id, entity]));
-    const missing = ids.find((id) => !found.has(id));
-    if (missing) await this.entities.require(missing, "ids");
-    const nodes = ids.map((id) => toGraphNode(found.get(id) as EntityRecord));
+    // One batched lookup (the entity DataLoader); the first unknown id is NOT_FOUND.
+    const nodes = (await Promise.all(ids.map((id) => this.entities.require(id, "ids")))).map((entity) => toGraphNode(entity));
     const relations = await this.repository.relationsAmong(ids, traversalFilter(args.types, args.asOf));
     return buildGraph(nodes, relations, false);
   }

@@ -6,42 +6,25 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import type { BrowserContext, Page } from "playwright-core";
-import { createRepositories } from "../../src/context";
-import { createDriver } from "../../src/graph/driver";
-import { QueryRunner } from "../../src/graph/query-runner";
-import { createHttpApp, type HttpApp } from "../../src/http/app";
-import { createLogger } from "../../src/logger";
-import { sharedSchema, testConfig } from "../integration/test-server";
+import { startHttpTestApp, type HttpTestApp } from "../integration/test-server";
 import { ARTIFACTS_DIR, launchChromium } from "./browser";
 
 jest.setTimeout(120_000);
 
-const config = testConfig();
-const driver = createDriver(config.neo4j, createLogger("silent"));
-let app: HttpApp;
+let server: HttpTestApp;
 let base: string;
 let browser: { context: BrowserContext; close(): Promise<void> };
 
 beforeAll(async () => {
-  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 10_000 });
-  app = await createHttpApp({
-    config,
-    schema: await sharedSchema(),
-    runner,
-    repositories: createRepositories(runner),
-    logger: createLogger("silent"),
-  });
-  await app.listen(0, "127.0.0.1");
-  base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  server = await startHttpTestApp();
+  base = server.base;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
-  await driver.close();
+  await server?.close();
 });
 
 /** A page that records console errors, uncaught exceptions, failed requests and off-site requests. */

@@ -1,33 +1,14 @@
 /** GET /graph.json and /graph.graphml, and the pages served from installed packages, over real HTTP. */
-import type { AddressInfo } from "node:net";
-import { createRepositories } from "../../src/context";
-import { createDriver } from "../../src/graph/driver";
-import { QueryRunner } from "../../src/graph/query-runner";
-import { createHttpApp, type HttpApp } from "../../src/http/app";
-import { createLogger } from "../../src/logger";
-import { sharedSchema, testConfig } from "./test-server";
+import { startHttpTestApp, type HttpTestApp } from "./test-server";
 
-let app: HttpApp;
+let server: HttpTestApp;
 let base: string;
-const config = testConfig();
-const driver = createDriver(config.neo4j, createLogger("silent"));
 
 beforeAll(async () => {
-  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
-  app = await createHttpApp({
-    config,
-    schema: await sharedSchema(),
-    runner,
-    repositories: createRepositories(runner),
-    logger: createLogger("silent"),
-  });
-  await app.listen(0, "127.0.0.1");
-  base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  server = await startHttpTestApp();
+  base = server.base;
 });
-afterAll(async () => {
-  await app.stop();
-  await driver.close();
-});
+afterAll(() => server.close());
 
 const get = (path: string) => fetch(`${base}${path}`);
 

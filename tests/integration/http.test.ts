@@ -5,27 +5,21 @@ import { createDriver } from "../../src/graph/driver";
 import { QueryRunner } from "../../src/graph/query-runner";
 import { createHttpApp, type HttpApp } from "../../src/http/app";
 import { createLogger } from "../../src/logger";
-import { sharedSchema, testConfig } from "./test-server";
+import { sharedSchema, startHttpTestApp, testConfig, type HttpTestApp } from "./test-server";
 
+let server: HttpTestApp;
 let app: HttpApp;
 let base: string;
 const config = testConfig({ NODE_ENV: "development" });
 const driver = createDriver(config.neo4j, createLogger("silent"));
 
 beforeAll(async () => {
-  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
-  app = await createHttpApp({
-    config,
-    schema: await sharedSchema(),
-    runner,
-    repositories: createRepositories(runner),
-    logger: createLogger("silent"),
-  });
-  await app.listen(0, "127.0.0.1");
-  base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  server = await startHttpTestApp(config);
+  app = server.app;
+  base = server.base;
 });
 afterAll(async () => {
-  await app.stop();
+  await server.close();
   await driver.close();
 });
 

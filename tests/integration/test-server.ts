@@ -3,6 +3,7 @@
  * runner) against the real Neo4j that `npm test` provisions. Nothing is mocked.
  */
 import "reflect-metadata";
+import type { AddressInfo } from "node:net";
 import type { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
@@ -10,7 +11,7 @@ import { loadConfig, type AppConfig } from "../../src/config";
 import { createRepositories, createRequestContext, type RequestContext } from "../../src/context";
 import { createDriver } from "../../src/graph/driver";
 import { QueryRunner, type ReadOptions } from "../../src/graph/query-runner";
-import { createApolloServer } from "../../src/http/app";
+import { createApolloServer, createHttpApp, type HttpApp } from "../../src/http/app";
 import { createLogger } from "../../src/logger";
 import { createSchema } from "../../src/schema";
 
@@ -83,4 +84,33 @@ export async function createTestServer(config: AppConfig = testConfig()): Promis
 /** A plain driver to the test database, for checks that bypass the API. */
 export function rawDriver(config: AppConfig = testConfig()): Driver {
   return neo4j.driver(config.neo4j.uri, neo4j.auth.basic(config.neo4j.username, config.neo4j.password));
+}
+
+export interface HttpTestApp {
+  readonly app: HttpApp;
+  /** e.g. http://127.0.0.1:40123 */
+  readonly base: string;
+  close(): Promise<void>;
+}
+
+/** The whole HTTP app on a free loopback port, with its own driver. */
+export async function startHttpTestApp(config: AppConfig = testConfig()): Promise<HttpTestApp> {
+  const driver = createDriver(config.neo4j, createLogger("silent"));
+  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs });
+  const app = await createHttpApp({
+    config,
+    schema: await sharedSchema(),
+    runner,
+    repositories: createRepositories(runner, { traversalTimeoutMs: config.neo4j.traversalTimeoutMs }),
+    logger: createLogger("silent"),
+  });
+  await app.listen(0, "127.0.0.1");
+  return {
+    app,
+    base: `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`,
+    close: async () => {
+      await app.stop();
+      await driver.close();
+    },
+  };
 }
