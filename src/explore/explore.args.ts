@@ -147,7 +147,8 @@ export class SearchArgs {
   @Field({
     description:
       'What to look for in names and aliases, English or French: accents and case are ignored, a word may be a prefix ' +
-      '("open") or have one typo ("micrsoft"). Every word must match; if none does, any word may.',
+      '("open") or have one typo ("micrsoft"). Every word must match; if nothing does, any word may. ' +
+      "An entity whose name or an alias is exactly the text comes first, then by score.",
   })
   @MaxLength(searchText.max, { message: `"text" may hold at most ${searchText.max} characters.` })
   text!: string;

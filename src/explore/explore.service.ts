@@ -15,7 +15,7 @@ import { toRelationView, type RelationView } from "../relation/relation.view";
 import type { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
 import type { ExploreRepository, TraversalFilter } from "./explore.repository";
 import { buildGraph, relationCaption, toGraphEdge, toGraphNode, type GraphNodeView, type GraphView } from "./graph.view";
-import { toSearchQueries } from "./search-query";
+import { foldForSearch, toSearchQueries } from "./search-query";
 import { TimelineItemKind } from "./timeline.type";
 
 export interface GraphPathView extends GraphView {
@@ -191,7 +191,16 @@ export class ExploreService {
     const queries = toSearchQueries(args.text);
     if (!queries) throw new BadUserInputError("text", '"text" must hold at least one letter or digit.');
     const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
-    return this.repository.search([queries.allWords, queries.anyWord], kinds, args.first);
+    const hits = await this.repository.search([queries.allWords, queries.anyWord], kinds, args.first);
+    // Lucene favours names that repeat a word ("OpenAI Global, LLC", alias "OpenAI Global"); a
+    // person typing "OpenAI" means OpenAI. An exact name or alias comes first; score orders the rest.
+    const text = foldForSearch(args.text).trim();
+    const exact = (hit: SearchHitView) =>
+      [hit.entity.name, ...hit.entity.aliases].some((name) => foldForSearch(name).trim() === text) ? 0 : 1;
+    return hits
+      .map((hit, rank) => ({ hit, rank, exact: exact(hit) }))
+      .sort((left, right) => left.exact - right.exact || left.rank - right.rank)
+      .map(({ hit }) => hit);
   }
 }
 

@@ -170,6 +170,12 @@ describe("search", () => {
     expect(found[0].score).toBeGreaterThan(0);
   });
 
+  it("puts an exact name or alias first", async () => {
+    expect((await hits("OpenAI"))[0].entity.id).toBe("openai");
+    expect((await hits("ftc"))[0].entity.id).toBe("ftc");
+    expect((await hits("Commission européenne"))[0].entity.id).toBe("european-commission");
+  });
+
   it("tolerates a prefix, a typo and case; ranks by score", async () => {
     expect((await hits("Open"))[0].entity.id).toMatch(/^openai/);
     expect((await hits("micrsoft"))[0].entity.id).toBe("microsoft");
