@@ -25,6 +25,7 @@
     { name: "Supply and technology", colour: "#1c7ed6", types: ["SUPPLIES_CLOUD", "LICENSES", "HAS_TECHNOLOGY_ACCESS", "DEVELOPS", "INTEGRATES"] },
     { name: "Partnership and people", colour: "#7048e8", types: ["PARTNERS_WITH", "PARTICIPATES_IN", "NEGOTIATES_WITH", "LEADS", "HAS_BOARD_SEAT", "OFFERS_TO_HIRE"] },
   ];
+  var ALL_TYPES = [].concat.apply([], TYPE_GROUPS.map(function (group) { return group.types; }));
   var TYPE_COLOURS = {};
   TYPE_GROUPS.forEach(function (group) {
     group.types.forEach(function (type) { TYPE_COLOURS[type] = group.colour; });
@@ -195,8 +196,10 @@
 
   // Draws an entity with the relations it has to what is already drawn.
   async function showEntity(id) {
+    // With what is drawn, so its links to them show; alone past the API's cap on subgraph ids.
     var ids = cy.nodes().map(function (node) { return node.id(); });
     if (ids.indexOf(id) < 0) ids.push(id);
+    if (ids.length > 200) ids = [id];
     try {
       var data = await graphql("query Subgraph($ids: [ID!]!) { subgraph(ids: $ids) { " + GRAPH_FIELDS + " } }", { ids: ids });
       addElements(data.subgraph.cytoscapeElements);
@@ -234,12 +237,16 @@
   async function showPath(fromId, toId) {
     clearPath();
     try {
+      // The path keeps to what the user shows: the ticked types, the slider's month.
+      var types = ALL_TYPES.filter(function (type) { return !state.hiddenTypes.has(type); });
       var data = await graphql(
-        "query Path($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6, limit: 1) { length " + GRAPH_FIELDS + " } }",
-        { from: fromId, to: toId },
+        "query Path($from: ID!, $to: ID!, $types: [RelationType!], $asOf: PartialDate) { " +
+          "paths(from: $from, to: $to, maxHops: 6, limit: 1, types: $types, asOf: $asOf) { length " + GRAPH_FIELDS + " } }",
+        { from: fromId, to: toId, types: types, asOf: state.asOf ? state.asOf.start.slice(0, 7) : null },
       );
       if (data.paths.length === 0) {
-        setStatus("No path within 6 relations between " + fromId + " and " + toId + ".");
+        setStatus("No path within 6 relations between " + fromId + " and " + toId +
+          (state.asOf || state.hiddenTypes.size ? " with the types and date shown." : "."));
         return;
       }
       var path = data.paths[0];

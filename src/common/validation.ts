@@ -118,7 +118,7 @@ export function IsSlugList(max: number, cap: string): PropertyDecorator {
           if (list.length === 0) return `"${args.property}" must name at least one entity id.`;
           if (list.length > max)
             return `"${args.property}" may hold at most ${max} ids (${max} is the cap on ${cap}); got ${list.length}.`;
-          const bad = list.find((id) => typeof id !== "string" || !SLUG_PATTERN.test(id));
+          const bad = list.find((id) => typeof id !== "string" || id.length > SLUG_MAX_LENGTH || !SLUG_PATTERN.test(id));
           return `"${args.property}" must hold lowercase slug ids such as "openai"; got ${JSON.stringify(bad)}.`;
         },
       },

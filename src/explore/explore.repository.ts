@@ -78,19 +78,20 @@ ORDER BY e.id
 LIMIT $limit`;
 
 /**
- * The k shortest paths (k = the cap on paths; the caller's limit applies after), undirected, each
- * relation passing the filters. One text per hop bound, built from the fixed range 1..max.
+ * The k shortest simple paths (k = the cap on paths), undirected, each relation passing the
+ * filters; the caller sorts ties and applies its limit. The predicates sit inside the path
+ * pattern so Neo4j applies them during the search: no node twice (Microsoft and OpenAI share ~15
+ * relations, so walks that bounce between them would otherwise crowd out real routes). One text
+ * per hop bound, built from the fixed range 1..max.
  */
 const PATHS_BY_MAX_HOPS: ReadonlyMap<number, string> = new Map(
   Array.from({ length: EXPLORE_LIMITS.hops.max }, (_, index) => index + 1).map((maxHops) => [
     maxHops,
     `
 MATCH (start:Entity {id: $fromId}), (end:Entity {id: $toId})
-MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} (start)((x:Entity)-[r]-(y:Entity)
+MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x:Entity)-[r]-(y:Entity)
   WHERE type(r) IN $types AND ${AS_OF_CONDITION}){1,${maxHops}}(end)
-WITH p, length(p) AS hops
-ORDER BY hops
-LIMIT $limit
+  WHERE NOT start IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
 RETURN [n IN nodes(p) | n ${ENTITY_FIELDS}] AS nodes,
        [r IN relationships(p) | {
          relation: r ${RELATION_FIELDS}, fromId: startNode(r).id, toId: endNode(r).id,
@@ -99,13 +100,20 @@ RETURN [n IN nodes(p) | n ${ENTITY_FIELDS}] AS nodes,
   ]),
 );
 
-/** Relations whose period overlaps [$start, $end] (all when null), touching $entityId if given. */
+/**
+ * Relations that start, or end, in [$start, $end] (every one when both are null), touching
+ * $entityId if given: the ones that give the window a timeline item. `date("2024-07")` is the
+ * first day of a partial date, as PartialDate.start.
+ */
 const TIMELINE_RELATIONS = `
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE type(r) IN $types AND r.periodStart IS NOT NULL
   AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
-  AND ($end IS NULL OR r.periodStart <= date($end))
-  AND ($start IS NULL OR r.periodEnd IS NULL OR r.periodEnd >= date($start))
+  AND (
+    (($start IS NULL OR r.periodStart >= date($start)) AND ($end IS NULL OR r.periodStart <= date($end)))
+    OR (r.validTo IS NOT NULL AND ($start IS NULL OR date(r.validTo) >= date($start))
+        AND ($end IS NULL OR date(r.validTo) <= date($end)))
+  )
 RETURN ${RELATION_ROW}
 ORDER BY r.periodStart, r.id
 LIMIT $limit`;
@@ -114,7 +122,7 @@ const TIMELINE_EVENTS = `
 MATCH (ev:Event)
 WHERE ($entityId IS NULL OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(ev) })
   AND ($end IS NULL OR ev.dateStart <= date($end))
-  AND ($start IS NULL OR ev.dateEnd >= date($start))
+  AND ($start IS NULL OR ev.dateStart >= date($start))
 ${EVENT_RETURN}
 ORDER BY ev.dateStart, ev.id
 LIMIT $limit`;
@@ -191,20 +199,24 @@ export class ExploreRepository {
   }
 
   allEntities(kinds: readonly EntityKind[] | null, limit: number): Promise<EntityRecord[]> {
-    return this.runner.read("explore.allEntities", async (tx) =>
-      (await tx.run(ALL_ENTITIES, { kinds: kinds ? [...kinds] : null, limit: toInteger(limit) })).records.map((record) =>
-        toEntityRecord(record.get("entity")),
-      ),
+    return this.runner.read(
+      "explore.allEntities",
+      async (tx) =>
+        (await tx.run(ALL_ENTITIES, { kinds: kinds ? [...kinds] : null, limit: toInteger(limit) })).records.map((record) =>
+          toEntityRecord(record.get("entity")),
+        ),
+      { timeoutMs: this.traversalTimeoutMs },
     );
   }
 
-  shortestPaths(fromId: string, toId: string, maxHops: number, filter: TraversalFilter, limit: number): Promise<PathRecord[]> {
+  /** Up to EXPLORE_LIMITS.paths.max shortest simple paths, in no particular order. */
+  shortestPaths(fromId: string, toId: string, maxHops: number, filter: TraversalFilter): Promise<PathRecord[]> {
     const query = PATHS_BY_MAX_HOPS.get(maxHops);
     if (!query) throw new RangeError(`maxHops ${maxHops} is outside 1..${EXPLORE_LIMITS.hops.max}`);
     return this.runner.read(
       "explore.paths",
       async (tx) => {
-        const result = await tx.run(query, { ...traversalParams(filter), fromId, toId, limit: toInteger(limit) });
+        const result = await tx.run(query, { ...traversalParams(filter), fromId, toId });
         return result.records.map((record) => {
           const nodes = (record.get("nodes") as Array<Record<string, unknown>>).map(toEntityRecord);
           const byId = new Map(nodes.map((node) => [node.id, node]));

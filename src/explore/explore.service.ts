@@ -93,13 +93,7 @@ export class ExploreService {
       throw new BadUserInputError("to", `"from" and "to" are both "${args.from}"; a path needs two different entities.`);
     }
     await Promise.all([this.entities.require(args.from, "from"), this.entities.require(args.to, "to")]);
-    const found = await this.repository.shortestPaths(
-      args.from,
-      args.to,
-      args.maxHops,
-      traversalFilter(args.types, args.asOf),
-      args.limit,
-    );
+    const found = await this.repository.shortestPaths(args.from, args.to, args.maxHops, traversalFilter(args.types, args.asOf));
     return found
       .map((path) => ({
         nodes: path.nodes.map((node) => toGraphNode(node)),
@@ -112,7 +106,8 @@ export class ExploreService {
         (left, right) =>
           left.length - right.length ||
           left.edges.map((edge) => edge.id).join(" ").localeCompare(right.edges.map((edge) => edge.id).join(" ")),
-      );
+      )
+      .slice(0, args.limit);
   }
 
   async subgraph(args: SubgraphArgs): Promise<GraphView> {
@@ -151,7 +146,8 @@ export class ExploreService {
       start,
       end,
       includeEvents: args.includeEvents,
-      limit: args.limit,
+      // One more than asked, to know whether the list was cut.
+      limit: args.limit + 1,
     });
     const inWindow = (item: TimelineItemView) => (!start || item.start >= start) && (!end || item.start <= end);
     const items = [
@@ -183,7 +179,7 @@ export class ExploreService {
       minDate,
       maxDate,
       countsByYear: [...years.values()].sort((left, right) => left.year - right.year),
-      truncated: items.length > args.limit || relations.length >= args.limit || events.length >= args.limit,
+      truncated: items.length > args.limit || relations.length > args.limit || events.length > args.limit,
     };
   }
 

@@ -27,14 +27,14 @@ function packageFile(packageName: string, file: string): string {
   throw new Error(`${packageName}/${file} is not installed; run npm install.`);
 }
 
-/** Files from npm packages, by the URL path they are served under. */
-const VENDOR_FILES: Record<string, string> = {
-  "cytoscape.min.js": packageFile("cytoscape", "dist/cytoscape.min.js"),
-  "react.production.min.js": packageFile("react", "umd/react.production.min.js"),
-  "react-dom.production.min.js": packageFile("react-dom", "umd/react-dom.production.min.js"),
-  "graphiql.min.js": packageFile("graphiql", "graphiql.min.js"),
-  "graphiql.min.css": packageFile("graphiql", "graphiql.min.css"),
-};
+/** Files from npm packages, by the URL path they are served under (a Map: no inherited names). */
+const VENDOR_FILES = new Map<string, string>([
+  ["cytoscape.min.js", packageFile("cytoscape", "dist/cytoscape.min.js")],
+  ["react.production.min.js", packageFile("react", "umd/react.production.min.js")],
+  ["react-dom.production.min.js", packageFile("react-dom", "umd/react-dom.production.min.js")],
+  ["graphiql.min.js", packageFile("graphiql", "graphiql.min.js")],
+  ["graphiql.min.css", packageFile("graphiql", "graphiql.min.css")],
+]);
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -64,7 +64,7 @@ export function staticPagesRouter(): express.Router {
   });
   router.use("/graphiql/assets", secure, express.static(path.join(PUBLIC_DIR, "graphiql"), { index: false }));
   router.get("/vendor/:file", secure, (req, res, next) => {
-    const file = VENDOR_FILES[String(req.params.file)];
+    const file = VENDOR_FILES.get(String(req.params.file));
     if (!file) return next();
     res.sendFile(file, { maxAge: "1h" });
   });

@@ -119,6 +119,19 @@ describe("paths", () => {
     }
   });
 
+  it("never visits a node twice, and orders ties by relation ids", async () => {
+    const { paths } = await data(`{ paths(from: "amazon", to: "anthropic", limit: 25) { ${PATH} } }`);
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) expect(new Set(ids(path.nodes)).size).toBe(path.nodes.length);
+    const { many } = await data(`{ many: paths(from: "microsoft", to: "stargate", limit: 25) { ${PATH} } }`);
+    expect(many.every((path: any) => new Set(ids(path.nodes)).size === path.nodes.length)).toBe(true);
+    const keys = many.map((path: any) => [path.length, ids(path.edges).join(" ")]);
+    const sorted = [...keys].sort((a: any, b: any) => a[0] - b[0] || a[1].localeCompare(b[1]));
+    expect(keys).toEqual(sorted);
+    const { five } = await data(`{ five: paths(from: "microsoft", to: "stargate") { ${PATH} } }`);
+    expect(five.map((path: any) => ids(path.edges).join(" "))).toEqual(keys.slice(0, 5).map((key: any) => key[1]));
+  });
+
   it("answers an empty list when no path exists, and respects asOf", async () => {
     const { none, before } = await data(`{
       none: paths(from: "google", to: "stargate", maxHops: 1) { length }
@@ -151,6 +164,18 @@ describe("timeline", () => {
     const years = timeline.countsByYear.map((count: any) => count.year);
     expect(years).toEqual([...years].sort());
     expect(years).toContain(2019);
+  });
+
+  it("a window late in the story is not crowded out by older relations still in force", async () => {
+    const { short, all } = await data(`{
+      short: timeline(from: "2025", limit: 10) { truncated items { start } }
+      all: timeline(from: "2025") { truncated items { start } }
+    }`);
+    expect(short.items).toHaveLength(10);
+    expect(short.truncated).toBe(true);
+    expect(all.items.length).toBeGreaterThan(10);
+    expect(all.truncated).toBe(false);
+    expect(all.items.every((item: any) => item.start >= "2025-01-01")).toBe(true);
   });
 
   it("narrows to one entity and some types", async () => {
@@ -239,6 +264,13 @@ describe("caps and unknown ids", () => {
     const failure = await error(`query($ids: [ID!]!) { subgraph(ids: $ids) { truncated } }`, { ids: many });
     expect(failure.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "ids" });
     expect(failure.message).toContain("cap on ids per subgraph");
+  });
+
+  it("names an over-long id in a subgraph list", async () => {
+    const long = "a".repeat(121);
+    const failure = await error(`query($ids: [ID!]!) { subgraph(ids: $ids) { truncated } }`, { ids: ["openai", long] });
+    expect(failure.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "ids" });
+    expect(failure.message).toContain(long);
   });
 
   it.each([

@@ -109,7 +109,7 @@ describe("pages from installed packages", () => {
     },
   );
 
-  it("an unknown vendor file is a 404", async () => {
-    expect((await get("/vendor/jquery.js")).status).toBe(404);
+  it.each(["jquery.js", "constructor", "__proto__", "toString"])("/vendor/%s is a 404", async (file) => {
+    expect((await get(`/vendor/${file}`)).status).toBe(404);
   });
 });
