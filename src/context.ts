@@ -26,15 +26,12 @@ export interface Repositories {
   readonly explore: ExploreRepository;
 }
 
-/** Default for NEO4J_TRAVERSAL_TIMEOUT_MS (src/config.ts). */
-export const DEFAULT_TRAVERSAL_TIMEOUT_MS = 5_000;
-
 export function createRepositories(
   runner: QueryRunner,
-  options: { traversalTimeoutMs?: number } = {},
+  options: { readonly traversalTimeoutMs: number },
 ): Repositories {
   return {
-    explore: new ExploreRepository(runner, options.traversalTimeoutMs ?? DEFAULT_TRAVERSAL_TIMEOUT_MS),
+    explore: new ExploreRepository(runner, options.traversalTimeoutMs),
     entities: new EntityRepository(runner),
     relations: new RelationRepository(runner),
     events: new EventRepository(runner),

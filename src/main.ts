@@ -34,7 +34,7 @@ export async function startServer(config: AppConfig = loadConfig(), driver?: Dri
   }
   const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs });
   const schema = await createSchema();
-  const app = await createHttpApp({ config, schema, runner, repositories: createRepositories(runner, { traversalTimeoutMs: config.neo4j.traversalTimeoutMs }), logger });
+  const app = await createHttpApp({ config, schema, runner, repositories: createRepositories(runner, config.neo4j), logger });
   const url = await app.listen(config.http.port, config.http.host);
   logger.info({ url, environment: config.environment }, `GraphQL server ready at ${url}`);
   console.log(`\n  GraphQL:  ${url}${config.environment === "development" ? "   (Apollo Sandbox in a browser)" : ""}`);

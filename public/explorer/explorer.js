@@ -39,7 +39,6 @@
     months: [], // slider positions: "YYYY-MM", then one past the end for "all dates"
     pathMode: false,
     pathStart: null,
-    expanded: new Set(),
   };
 
   var $ = function (id) { return document.getElementById(id); };
@@ -221,7 +220,6 @@
         { id: node.id() },
       );
       var added = addElements(data.neighbourhood.cytoscapeElements, node);
-      state.expanded.add(node.id());
       setStatus("Expanded " + node.data("label") + ": " + added + " new element(s).");
     } catch (error) {
       setStatus(error.message, true);
@@ -456,7 +454,6 @@
   $("path-mode").addEventListener("click", function () { setPathMode(!state.pathMode); });
   $("clear").addEventListener("click", function () {
     cy.elements().remove();
-    state.expanded.clear();
     setPathMode(false);
     setStatus("Cleared.");
   });

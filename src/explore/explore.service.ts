@@ -9,12 +9,13 @@ import type { EntityRecord } from "../entity/entity.repository";
 import type { EntityService } from "../entity/entity.service";
 import { toEventView, type EventView } from "../event/event.service";
 import type { RelationRecord } from "../relation/relation.repository";
-import { toPeriod } from "../relation/relation.service";
-import { ALL_RELATION_TYPES, isSymmetric, type RelationType } from "../relation/relation-type.enum";
+import { toPeriod, typesOrAll } from "../relation/relation.service";
+import { isSymmetric, type RelationType } from "../relation/relation-type.enum";
 import { toRelationView, type RelationView } from "../relation/relation.view";
 import type { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
 import type { ExploreRepository, TraversalFilter } from "./explore.repository";
 import { buildGraph, relationCaption, toGraphEdge, toGraphNode, type GraphNodeView, type GraphView } from "./graph.view";
+import { EXPLORE_LIMITS } from "./explore.limits";
 import { foldForSearch, toSearchQueries } from "./search-query";
 import { TimelineItemKind } from "./timeline.type";
 
@@ -187,7 +188,13 @@ export class ExploreService {
     const queries = toSearchQueries(args.text);
     if (!queries) throw new BadUserInputError("text", '"text" must hold at least one letter or digit.');
     const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
-    const hits = await this.repository.search([queries.allWords, queries.anyWord], kinds, args.first);
+    // Ask Lucene for the most hits a caller may get, re-rank, then cut: with `first: 1`, "OpenAI"
+    // must still answer OpenAI even when Lucene ranks "OpenAI Global, LLC" above it.
+    const hits = await this.repository.search(
+      [queries.allWords, queries.anyWord],
+      kinds,
+      Math.max(args.first, EXPLORE_LIMITS.searchHits.max),
+    );
     // Lucene favours names that repeat a word ("OpenAI Global, LLC", alias "OpenAI Global"); a
     // person typing "OpenAI" means OpenAI. An exact name or alias comes first; score orders the rest.
     const text = foldForSearch(args.text).trim();
@@ -196,12 +203,9 @@ export class ExploreService {
     return hits
       .map((hit, rank) => ({ hit, rank, exact: exact(hit) }))
       .sort((left, right) => left.exact - right.exact || left.rank - right.rank)
+      .slice(0, args.first)
       .map(({ hit }) => hit);
   }
-}
-
-function typesOrAll(types: readonly RelationType[] | undefined): RelationType[] {
-  return types && types.length > 0 ? [...new Set(types)] : [...ALL_RELATION_TYPES];
 }
 
 function traversalFilter(types: readonly RelationType[] | undefined, asOf: PartialDate | undefined): TraversalFilter {

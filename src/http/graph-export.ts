@@ -51,6 +51,13 @@ const OPERATIONS = {
   },
 } as const;
 
+/** How an error message names what the parameters asked for. */
+const OPERATION_NAMES: Record<keyof typeof OPERATIONS, string> = {
+  neighbourhood: "a neighbourhood (id)",
+  subgraph: "a subgraph (ids)",
+  graph: "the whole graph (neither id nor ids)",
+};
+
 const LIST_PARAMETERS = new Set(["ids", "types", "kinds"]);
 const INTEGER_PARAMETERS = new Set(["depth", "limit"]);
 const FORMATS = ["graph", "cytoscape"] as const;
@@ -131,7 +138,7 @@ function parseRequest(query: Record<string, unknown>, output: "json" | "graphml"
     if (!allowed.has(name)) {
       throw new ExportRequestError(
         name,
-        `Unknown or misplaced query parameter "${name}"; with ${operation === "graph" ? "neither id nor ids" : `"${operation === "neighbourhood" ? "id" : "ids"}"`} the parameters are: ${[...allowed].join(", ")}.`,
+        `Unknown or misplaced query parameter "${name}"; for ${OPERATION_NAMES[operation]} the parameters are: ${[...allowed].join(", ")}.`,
       );
     }
     if (typeof raw !== "string") throw new ExportRequestError(name, `Give "${name}" once, as text.`);

@@ -99,7 +99,8 @@ function toEntityRelation(row: EntityRelationRecord): EntityRelationView {
   };
 }
 
-function typesOrAll(types: readonly RelationType[] | undefined): RelationType[] {
+/** The asked types without repeats, or every type when none is asked. */
+export function typesOrAll(types: readonly RelationType[] | undefined): RelationType[] {
   return types && types.length > 0 ? [...new Set(types)] : [...ALL_RELATION_TYPES];
 }
 

@@ -197,6 +197,8 @@ describe("search", () => {
 
   it("puts an exact name or alias first", async () => {
     expect((await hits("OpenAI"))[0].entity.id).toBe("openai");
+    // Re-ranked before the cut, so a single hit is still the exact one.
+    expect((await hits("OpenAI", ", first: 1")).map((hit) => hit.entity.id)).toEqual(["openai"]);
     expect((await hits("ftc"))[0].entity.id).toBe("ftc");
     expect((await hits("Commission européenne"))[0].entity.id).toBe("european-commission");
   });

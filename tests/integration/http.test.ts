@@ -84,7 +84,7 @@ describe("listening", () => {
       config,
       schema: await sharedSchema(),
       runner,
-      repositories: createRepositories(runner),
+      repositories: createRepositories(runner, config.neo4j),
       logger: createLogger("silent"),
     });
     try {

@@ -59,7 +59,7 @@ export async function createTestServer(config: AppConfig = testConfig()): Promis
     database: config.neo4j.database,
     queryTimeoutMs: config.neo4j.queryTimeoutMs,
   });
-  const repositories = createRepositories(runner, { traversalTimeoutMs: config.neo4j.traversalTimeoutMs });
+  const repositories = createRepositories(runner, config.neo4j);
   const apollo = createApolloServer({ config, schema: await sharedSchema(), logger });
   await apollo.start();
   return {
@@ -101,7 +101,7 @@ export async function startHttpTestApp(config: AppConfig = testConfig()): Promis
     config,
     schema: await sharedSchema(),
     runner,
-    repositories: createRepositories(runner, { traversalTimeoutMs: config.neo4j.traversalTimeoutMs }),
+    repositories: createRepositories(runner, config.neo4j),
     logger: createLogger("silent"),
   });
   await app.listen(0, "127.0.0.1");

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const driver = createDriver(config.neo4j, logger);
   closeDriver = () => driver.close();
   const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
-  app = await createHttpApp({ config, schema: await sharedSchema(), runner, repositories: createRepositories(runner), logger });
+  app = await createHttpApp({ config, schema: await sharedSchema(), runner, repositories: createRepositories(runner, config.neo4j), logger });
   await app.listen(0, "127.0.0.1");
   base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
 });
