@@ -26,6 +26,59 @@ export interface Neo4jConfig {
   readonly connectionTimeoutMs: number;
   /** How long the driver retries a transaction on transient errors. */
   readonly maxRetryTimeMs: number;
+  /**
+   * How long past a query's own timeout the server waits for Neo4j's answer before giving up on
+   * it (SERVICE_UNAVAILABLE): Neo4j enforces the timeout itself unless it is hung.
+   */
+  readonly responseGraceMs: number;
+  /** Connections the driver keeps to Neo4j. */
+  readonly maxConnectionPoolSize: number;
+  /** Transactions run at once by the whole process; the rest wait in a queue. */
+  readonly maxConcurrentQueries: number;
+  /** Transactions that may wait for a slot; past it a query is refused at once with SERVER_BUSY. */
+  readonly maxQueuedQueries: number;
+  /** Traversals (neighbourhood, paths, subgraph, graph) run at once; each can be costly. */
+  readonly maxConcurrentTraversals: number;
+  /** Traversals that may wait; past it SERVER_BUSY at once. */
+  readonly maxQueuedTraversals: number;
+  /** Transactions one GraphQL request may run at once, so its aliases cannot take the pool. */
+  readonly maxConcurrentPerRequest: number;
+  /** Longest the readiness probe waits for Neo4j before answering 503. */
+  readonly readyTimeoutMs: number;
+}
+
+export interface GraphQLLimitsConfig {
+  /** Operations estimated to cost more are refused with QUERY_TOO_COMPLEX (src/http/complexity.ts). */
+  readonly maxCost: number;
+  /** Aliased fields per operation (GraphQL Armor's max-aliases). */
+  readonly maxAliases: number;
+  /** Field nesting depth per operation (GraphQL Armor's max-depth). */
+  readonly maxDepth: number;
+  /** Directives per operation (GraphQL Armor's max-directives). */
+  readonly maxDirectives: number;
+  /** Lexical tokens per document; graphql-js stops parsing past it. */
+  readonly maxTokens: number;
+  /** Nesting of a variable's JSON value (lists in lists, objects in objects). */
+  readonly maxVariableDepth: number;
+  /** Everything one request may take, Neo4j work included; past it QUERY_TIMEOUT. */
+  readonly requestTimeoutMs: number;
+  /** Schema introspection (Sandbox and GraphiQL need it). */
+  readonly introspection: boolean;
+  /** "Did you mean …?" hints naming schema fields in validation errors. */
+  readonly schemaHints: boolean;
+  /** The page at GET /graphql: Apollo Sandbox (loaded from Apollo's CDN) or none. */
+  readonly landingPage: "sandbox" | "none";
+}
+
+export interface HttpConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Time a client has to send its request headers (Node's server.headersTimeout). */
+  readonly headersTimeoutMs: number;
+  /** Time a client has to send its whole request (Node's server.requestTimeout). */
+  readonly requestTimeoutMs: number;
+  /** Window over which repeated failures of one kind are logged as one line with a count. */
+  readonly failureLogIntervalMs: number;
 }
 
 export interface LocalNeo4jConfig {
@@ -44,9 +97,8 @@ export interface LocalNeo4jConfig {
 
 export interface AppConfig {
   readonly environment: RuntimeEnvironment;
-  readonly http: { readonly host: string; readonly port: number };
-  /** Operations estimated to cost more are refused with QUERY_TOO_COMPLEX (src/http/complexity.ts). */
-  readonly maxQueryCost: number;
+  readonly http: HttpConfig;
+  readonly graphql: GraphQLLimitsConfig;
   readonly logLevel: string;
   readonly neo4j: Neo4jConfig;
   readonly localNeo4j: LocalNeo4jConfig;
@@ -86,7 +138,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
     return value as T;
   };
 
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = text(name, fallback ? "true" : "false").toLowerCase();
+    if (value === "true" || value === "1") return true;
+    if (value === "false" || value === "0") return false;
+    problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  };
+
   const environment = oneOf<RuntimeEnvironment>("NODE_ENV", "development", ["development", "test", "production"]);
+  const production = environment === "production";
   const boltPort = integer("LOCAL_NEO4J_BOLT_PORT", 7687, 1, 65535);
   const explicitUri = env.NEO4J_URI?.trim();
   const managedLocally = explicitUri === undefined || explicitUri === "";
@@ -105,8 +166,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
 
   const config: AppConfig = {
     environment,
-    http: { host: text("HOST", "0.0.0.0"), port: integer("PORT", 4000, 0, 65535) },
-    maxQueryCost: integer("GRAPHQL_MAX_QUERY_COST", 50_000, 100, 10_000_000),
+    // Loopback by default: exposing the server is a decision (the Docker image sets HOST=0.0.0.0).
+    http: {
+      host: text("HOST", "127.0.0.1"),
+      port: integer("PORT", 4000, 0, 65535),
+      headersTimeoutMs: integer("HTTP_HEADERS_TIMEOUT_MS", 10_000, 1_000, 600_000),
+      requestTimeoutMs: integer("HTTP_REQUEST_TIMEOUT_MS", 30_000, 1_000, 3_600_000),
+      failureLogIntervalMs: integer("LOG_FAILURE_INTERVAL_MS", 10_000, 100, 3_600_000),
+    },
+    graphql: {
+      maxCost: integer("GRAPHQL_MAX_QUERY_COST", 50_000, 100, 10_000_000),
+      maxAliases: integer("GRAPHQL_MAX_ALIASES", 30, 1, 1_000),
+      maxDepth: integer("GRAPHQL_MAX_DEPTH", 15, 2, 100),
+      maxDirectives: integer("GRAPHQL_MAX_DIRECTIVES", 30, 1, 1_000),
+      maxTokens: integer("GRAPHQL_MAX_TOKENS", 5_000, 100, 1_000_000),
+      maxVariableDepth: integer("GRAPHQL_MAX_VARIABLE_DEPTH", 16, 2, 256),
+      requestTimeoutMs: integer("GRAPHQL_REQUEST_TIMEOUT_MS", 15_000, 200, 600_000),
+      introspection: flag("GRAPHQL_INTROSPECTION", !production),
+      schemaHints: flag("GRAPHQL_SCHEMA_HINTS", !production),
+      landingPage: oneOf<"sandbox" | "none">("GRAPHQL_LANDING_PAGE", production ? "none" : "sandbox", ["sandbox", "none"]),
+    },
     logLevel,
     neo4j: {
       uri,
@@ -118,6 +197,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       traversalTimeoutMs: integer("NEO4J_TRAVERSAL_TIMEOUT_MS", 5_000, 100, 600_000),
       connectionTimeoutMs: integer("NEO4J_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
       maxRetryTimeMs: integer("NEO4J_MAX_RETRY_TIME_MS", 2_000, 0, 120_000),
+      responseGraceMs: integer("NEO4J_RESPONSE_GRACE_MS", 2_000, 100, 120_000),
+      maxConnectionPoolSize: integer("NEO4J_MAX_CONNECTION_POOL_SIZE", 100, 2, 10_000),
+      maxConcurrentQueries: integer("NEO4J_MAX_CONCURRENT_QUERIES", 64, 1, 10_000),
+      maxQueuedQueries: integer("NEO4J_MAX_QUEUED_QUERIES", 1_000, 0, 1_000_000),
+      maxConcurrentTraversals: integer("NEO4J_MAX_CONCURRENT_TRAVERSALS", 4, 1, 1_000),
+      maxQueuedTraversals: integer("NEO4J_MAX_QUEUED_TRAVERSALS", 64, 0, 100_000),
+      maxConcurrentPerRequest: integer("NEO4J_MAX_CONCURRENT_PER_REQUEST", 4, 1, 1_000),
+      readyTimeoutMs: integer("READY_TIMEOUT_MS", 800, 50, 60_000),
     },
     localNeo4j: {
       home: path.resolve(projectRoot, text("LOCAL_NEO4J_HOME", ".neo4j")),
@@ -129,6 +216,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       startTimeoutSeconds: integer("LOCAL_NEO4J_START_TIMEOUT_S", 180, 5, 3600),
     },
   };
+  if (config.neo4j.maxConcurrentQueries >= config.neo4j.maxConnectionPoolSize) {
+    // The pool must keep a connection free for /ready and the seed, whatever the load.
+    problems.push("NEO4J_MAX_CONCURRENT_QUERIES must be below NEO4J_MAX_CONNECTION_POOL_SIZE");
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
   }

@@ -1,7 +1,9 @@
 /**
- * Per-request context. Repositories are shared (they hold no state); services and their
- * DataLoaders are created per request, so batching and caching never leak between callers.
+ * Per-request context. Services, their DataLoaders and the repositories are created per request
+ * around the process's one QueryRunner, bound to the request's scope (deadline, concurrency,
+ * abort), so batching, caching and limits never leak between callers.
  */
+import type { AppConfig } from "./config";
 import { EntityRepository } from "./entity/entity.repository";
 import { EntityService } from "./entity/entity.service";
 import { EventRepository } from "./event/event.repository";
@@ -9,10 +11,12 @@ import { EventService } from "./event/event.service";
 import { ExploreRepository } from "./explore/explore.repository";
 import { ExploreService } from "./explore/explore.service";
 import type { QueryRunner } from "./graph/query-runner";
+import { RequestScope } from "./graph/request-scope";
 import { RelationRepository } from "./relation/relation.repository";
 import { RelationService } from "./relation/relation.service";
 
 export interface RequestContext {
+  readonly scope: RequestScope;
   readonly entities: EntityService;
   readonly relations: RelationService;
   readonly events: EventService;
@@ -26,10 +30,7 @@ export interface Repositories {
   readonly explore: ExploreRepository;
 }
 
-export function createRepositories(
-  runner: QueryRunner,
-  options: { readonly traversalTimeoutMs: number },
-): Repositories {
+export function createRepositories(runner: QueryRunner, options: { readonly traversalTimeoutMs: number }): Repositories {
   return {
     explore: new ExploreRepository(runner, options.traversalTimeoutMs),
     entities: new EntityRepository(runner),
@@ -38,9 +39,12 @@ export function createRepositories(
   };
 }
 
-export function createRequestContext(repositories: Repositories): RequestContext {
+export function createRequestContext(runner: QueryRunner, config: AppConfig): RequestContext {
+  const scope = new RequestScope(config.graphql.requestTimeoutMs, config.neo4j.maxConcurrentPerRequest);
+  const repositories = createRepositories(runner.forRequest(scope), config.neo4j);
   const entities = new EntityService(repositories.entities);
   return {
+    scope,
     entities,
     relations: new RelationService(repositories.relations, entities),
     events: new EventService(repositories.events, entities),

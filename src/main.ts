@@ -4,13 +4,8 @@
  */
 import "reflect-metadata";
 import type { Driver } from "neo4j-driver";
+import { createApp } from "./app";
 import { loadConfig, type AppConfig } from "./config";
-import { createRepositories } from "./context";
-import { createDriver } from "./graph/driver";
-import { QueryRunner } from "./graph/query-runner";
-import { createHttpApp } from "./http/app";
-import { createLogger } from "./logger";
-import { createSchema } from "./schema";
 
 export interface RunningServer {
   /** URL of the GraphQL endpoint. */
@@ -24,30 +19,26 @@ export interface RunningServer {
  * start script, which seeds first) hand it over, so there is one driver per process.
  */
 export async function startServer(config: AppConfig = loadConfig(), driver?: Driver): Promise<RunningServer> {
-  const logger = createLogger(config.logLevel);
-  driver ??= createDriver(config.neo4j, logger);
+  const app = await createApp({ config, driver });
+  const { logger } = app;
   try {
-    await driver.verifyConnectivity({ database: config.neo4j.database });
+    await app.driver.verifyConnectivity({ database: config.neo4j.database });
     logger.info({ uri: config.neo4j.uri }, "connected to Neo4j");
   } catch (error) {
     logger.warn({ uri: config.neo4j.uri, cause: (error as Error).message }, "Neo4j is not reachable yet; serving anyway");
   }
-  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: config.neo4j.queryTimeoutMs });
-  const schema = await createSchema();
-  const app = await createHttpApp({ config, schema, runner, repositories: createRepositories(runner, config.neo4j), logger });
-  const url = await app.listen(config.http.port, config.http.host);
+  const url = await app.listen();
   logger.info({ url, environment: config.environment }, `GraphQL server ready at ${url}`);
-  console.log(`\n  GraphQL:  ${url}${config.environment === "development" ? "   (Apollo Sandbox in a browser)" : ""}`);
+  const sandbox = config.graphql.landingPage === "sandbox" ? "   (Apollo Sandbox in a browser)" : "";
+  console.log(`\n  GraphQL:  ${url}${sandbox}`);
   const base = url.replace(/\/graphql$/, "");
   console.log(`  Explorer: ${base}/explorer   GraphiQL: ${base}/graphiql   Export: ${base}/graph.json`);
   console.log(`  Health:   ${base}/health   Ready: ${base}/ready\n`);
-
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info("shutting down");
       await app.stop();
-      await driver.close();
     })());
   return { url, stop };
 }

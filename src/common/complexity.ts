@@ -1,25 +1,31 @@
 /** Cost estimates of list fields, for the complexity limit (src/http/complexity.ts). */
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import { EXPLORE_LIMITS } from "../explore/explore.limits";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
 
 /** About how many relations an entity has; the best-connected one has ~40. */
 export const RELATIONS_FAN_OUT = 25;
 /** About how many events or participants a list holds. */
 export const SMALL_LIST_SIZE = 10;
 
-/** A page costs its size times what is asked of each item. */
+/**
+ * A page costs its size times what is asked of each item. The size is clamped like every other
+ * one: a negative `first` once made the estimate negative and let a deep sibling field through.
+ */
 export const pageComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
-  1 + Number(args.first ?? 20) * childComplexity;
+  1 + sized(args.first, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) * childComplexity;
 
 export const relationsComplexity: ComplexityEstimator = ({ childComplexity }) => 5 + RELATIONS_FAN_OUT * childComplexity;
 
 export const smallListComplexity: ComplexityEstimator = ({ childComplexity }) => 1 + SMALL_LIST_SIZE * childComplexity;
 
 /**
- * Sizes past a cap are clamped here, so the argument check answers (BAD_USER_INPUT naming the
- * cap) rather than the cost limit: the client learns the real bound.
+ * Every size a client gives enters the estimate through here, clamped to 1..cap, so no input can
+ * lower the estimate; sizes past a cap are refused by the argument check, which names the cap
+ * (BAD_USER_INPUT) rather than the cost limit: the client learns the real bound. `null` is the
+ * default, as for the argument itself.
  */
-function sized(value: unknown, fallback: number, cap: number): number {
+export function sized(value: unknown, fallback: number, cap: number): number {
   const size = Number(value ?? fallback);
   return Number.isFinite(size) ? Math.min(Math.max(size, 1), cap) : fallback;
 }

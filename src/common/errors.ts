@@ -14,10 +14,28 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   /** The operation's estimated cost is over the limit (nesting, aliases, page sizes); nothing ran. */
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
-  /** The query ran longer than the configured Neo4j transaction timeout. */
+  /** The query ran longer than the configured Neo4j transaction timeout, or the request past its deadline. */
   QUERY_TIMEOUT = "QUERY_TIMEOUT",
+  /** Too many queries are already waiting for Neo4j; nothing ran. Retry after a short pause. */
+  SERVER_BUSY = "SERVER_BUSY",
+  /** Not run: another field of the same operation was refused (its error says why). */
+  OPERATION_ABORTED = "OPERATION_ABORTED",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
+
+/**
+ * The HTTP status of each code, for the answers that carry one (REST export, refused requests):
+ * the one table, so the GraphQL and REST surfaces agree.
+ */
+export const HTTP_STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  [ErrorCode.OPERATION_ABORTED]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.SERVER_BUSY]: 503,
+  [ErrorCode.QUERY_TIMEOUT]: 504,
+};
 
 export class BadUserInputError extends GraphQLError {
   constructor(argument: string, message: string, details?: Record<string, unknown>) {
@@ -34,8 +52,8 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class ServiceUnavailableError extends GraphQLError {
-  constructor(cause?: unknown) {
-    super("The graph database is unavailable; try again shortly.", {
+  constructor(cause?: unknown, message = "The graph database is unavailable; try again shortly.") {
+    super(message, {
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
       originalError: cause instanceof Error ? cause : undefined,
     });
@@ -43,11 +61,27 @@ export class ServiceUnavailableError extends GraphQLError {
 }
 
 export class QueryTimeoutError extends GraphQLError {
-  constructor(timeoutMs: number | undefined, cause?: unknown) {
+  constructor(timeoutMs: number | undefined, cause?: unknown, what = "query") {
     const limit = timeoutMs === undefined ? "Neo4j's transaction timeout" : `${timeoutMs} ms`;
-    super(`The query took longer than ${limit} and was stopped; narrow it (fewer types, a smaller page).`, {
+    super(`The ${what} took longer than ${limit} and was stopped; narrow it (fewer types, a smaller page).`, {
       extensions: { code: ErrorCode.QUERY_TIMEOUT },
       originalError: cause instanceof Error ? cause : undefined,
+    });
+  }
+}
+
+export class ServerBusyError extends GraphQLError {
+  constructor(what: string) {
+    super(`The server is busy: too many ${what} are already waiting for the graph database. Retry in a moment.`, {
+      extensions: { code: ErrorCode.SERVER_BUSY },
+    });
+  }
+}
+
+export class OperationAbortedError extends GraphQLError {
+  constructor() {
+    super("Not run: another field of this operation was refused; correct it (see its error) and send the operation again.", {
+      extensions: { code: ErrorCode.OPERATION_ABORTED },
     });
   }
 }

@@ -22,7 +22,7 @@ export function IsSlug(): PropertyDecorator {
           typeof value === "string" && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value),
         defaultMessage: (args: ValidationArguments) =>
           `"${args.property}" must be a lowercase slug id such as "openai" or "openai-global" ` +
-          `(letters a-z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters); got ${JSON.stringify(args.value)}.`,
+          `(letters a-z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters); got ${describeValue(args.value)}.`,
       },
     });
 }
@@ -37,7 +37,7 @@ export function IsPartialDate(): PropertyDecorator {
         validate: (value: unknown) => value instanceof PartialDate,
         defaultMessage: (args: ValidationArguments) => {
           const invalid = args.value instanceof InvalidPartialDate ? args.value : undefined;
-          const got = JSON.stringify(invalid ? invalid.input : args.value);
+          const got = describeValue(invalid ? invalid.input : args.value);
           return `"${args.property}" must be a date as "YYYY", "YYYY-MM" or "YYYY-MM-DD"; got ${got}${invalid ? ` (${invalid.reason})` : ""}.`;
         },
       },
@@ -54,22 +54,53 @@ export function IsPageSize(max: number): PropertyDecorator {
       validator: {
         validate: (value: unknown) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max,
         defaultMessage: (args: ValidationArguments) =>
-          `"${args.property}" must be a page size from 1 to ${max}; got ${JSON.stringify(args.value)}.`,
+          `"${args.property}" must be a page size from 1 to ${max}; got ${describeValue(args.value)}.`,
       },
     });
 }
 
-/** type-graphql's `validateFn`: validates `@Args()` classes; plain scalar arguments pass through. */
-export async function validateArguments(argValue: unknown): Promise<void> {
+/** What `validateArguments` needs of the request: a way to stop the rest of the operation. */
+interface RefusableContext {
+  readonly scope?: { refuse(): void };
+}
+
+/**
+ * type-graphql's `validateFn`: validates `@Args()` classes; plain scalar arguments pass through.
+ *
+ * An explicit `null` for an argument that has a default means the default (GraphQL lets a client
+ * pass null to a nullable argument, and `Int = 20` is nullable): the default is read from the
+ * args class's own initialiser, so the SDL's default and the one applied are the same.
+ *
+ * A refusal also stops the rest of the operation: its other fields run no query (OPERATION_ABORTED).
+ */
+export async function validateArguments(argValue: unknown, _type?: unknown, resolverData?: { context?: unknown }): Promise<void> {
   if (argValue === null || typeof argValue !== "object" || Array.isArray(argValue)) return;
+  applyDefaultsForNulls(argValue as Record<string, unknown>);
   const errors = await validate(argValue, { skipMissingProperties: true, forbidUnknownValues: false });
   if (errors.length === 0) return;
   const problems = flatten(errors);
+  (resolverData?.context as RefusableContext | undefined)?.scope?.refuse();
   throw new BadUserInputError(
     problems[0].argument,
     problems.map((problem) => problem.message).join(" "),
     problems.length > 1 ? { invalidArguments: problems.map((problem) => problem.argument) } : undefined,
   );
+}
+
+function applyDefaultsForNulls(args: Record<string, unknown>): void {
+  let defaults: Record<string, unknown> | undefined;
+  for (const [name, value] of Object.entries(args)) {
+    if (value !== null) continue;
+    defaults ??= new (args.constructor as new () => Record<string, unknown>)();
+    if (defaults[name] !== undefined) args[name] = defaults[name];
+  }
+}
+
+/** A value for an error message: short, and never a walk through an arbitrarily deep structure. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+  return Array.isArray(value) ? "a list" : "an object";
 }
 
 function flatten(errors: ValidationError[], prefix = ""): Array<{ argument: string; message: string }> {
@@ -94,7 +125,7 @@ export function IsWithinCap(min: number, max: number, cap: string): PropertyDeco
       validator: {
         validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
         defaultMessage: (args: ValidationArguments) =>
-          `"${args.property}" must be an integer from ${min} to ${max} (${max} is the cap on ${cap}); got ${JSON.stringify(args.value)}.`,
+          `"${args.property}" must be an integer from ${min} to ${max} (${max} is the cap on ${cap}); got ${describeValue(args.value)}.`,
       },
     });
 }
@@ -119,7 +150,7 @@ export function IsSlugList(max: number, cap: string): PropertyDecorator {
           if (list.length > max)
             return `"${args.property}" may hold at most ${max} ids (${max} is the cap on ${cap}); got ${list.length}.`;
           const bad = list.find((id) => typeof id !== "string" || id.length > SLUG_MAX_LENGTH || !SLUG_PATTERN.test(id));
-          return `"${args.property}" must hold lowercase slug ids such as "openai"; got ${JSON.stringify(bad)}.`;
+          return `"${args.property}" must hold lowercase slug ids such as "openai"; got ${describeValue(bad)}.`;
         },
       },
     });

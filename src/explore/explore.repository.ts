@@ -186,7 +186,7 @@ export class ExploreRepository {
           );
         }
       },
-      { timeoutMs: this.traversalTimeoutMs },
+      { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
   }
 
@@ -194,7 +194,7 @@ export class ExploreRepository {
     return this.runner.read(
       "explore.relationsAmong",
       async (tx) => (await tx.run(AMONG, { ...traversalParams(filter), ids: [...ids] })).records.map(toRelation),
-      { timeoutMs: this.traversalTimeoutMs },
+      { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
   }
 
@@ -205,7 +205,7 @@ export class ExploreRepository {
         (await tx.run(ALL_ENTITIES, { kinds: kinds ? [...kinds] : null, limit: toInteger(limit) })).records.map((record) =>
           toEntityRecord(record.get("entity")),
         ),
-      { timeoutMs: this.traversalTimeoutMs },
+      { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
   }
 
@@ -231,7 +231,7 @@ export class ExploreRepository {
           return { nodes, relations };
         });
       },
-      { timeoutMs: this.traversalTimeoutMs },
+      { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
   }
 

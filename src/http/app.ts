@@ -1,33 +1,34 @@
 /**
- * The HTTP surface: GraphQL at /graphql (Apollo Sandbox as its landing page in development),
- * liveness at /health, readiness at /ready. Building it does not listen: tests mount it on
- * port 0, `main.ts` on the configured port.
+ * The HTTP surface: GraphQL at /graphql (Apollo Sandbox as its landing page unless
+ * GRAPHQL_LANDING_PAGE=none), liveness at /health, readiness at /ready. Building it does not
+ * listen: `createApp` (src/app.ts) does, on port 0 in tests and the configured port in `main.ts`.
  */
 import http from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { AppConfig } from "../config";
-import { createRequestContext, type Repositories, type RequestContext } from "../context";
+import { createRequestContext, type RequestContext } from "../context";
+import type { FailureLog } from "../failure-log";
 import type { QueryRunner } from "../graph/query-runner";
 import type { Logger } from "../logger";
 import { complexityLimitPlugin } from "./complexity";
 import { createFormatError } from "./format-error";
 import { graphExportRouter } from "./graph-export";
+import { operationValidationRules, variableDepthPlugin } from "./operation-limits";
 import { staticPagesRouter } from "./static-pages";
 
 export interface HttpAppDependencies {
   readonly config: AppConfig;
   readonly schema: GraphQLSchema;
   readonly runner: QueryRunner;
-  readonly repositories: Repositories;
   readonly logger: Logger;
+  /** Where repeated failures (Neo4j down, timeouts) are logged, one line per kind per interval. */
+  readonly failures: FailureLog;
 }
 
 interface HttpError extends Error {
@@ -44,29 +45,49 @@ export interface HttpApp {
 }
 
 export function createApolloServer(
-  deps: Pick<HttpAppDependencies, "config" | "schema" | "logger">,
+  deps: Pick<HttpAppDependencies, "config" | "schema" | "logger" | "failures">,
   httpServer?: http.Server,
 ): ApolloServer<RequestContext> {
-  const development = deps.config.environment === "development";
+  const limits = deps.config.graphql;
   return new ApolloServer<RequestContext>({
     schema: deps.schema,
-    introspection: true,
+    introspection: limits.introspection,
+    hideSchemaDetailsFromClientErrors: !limits.schemaHints,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(deps.logger),
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: operationValidationRules(limits),
+    formatError: createFormatError(deps.failures),
     logger: deps.logger,
     plugins: [
-      complexityLimitPlugin<RequestContext>(deps.schema, deps.config.maxQueryCost),
+      variableDepthPlugin<RequestContext>(limits.maxVariableDepth),
+      complexityLimitPlugin<RequestContext>(deps.schema, limits.maxCost),
+      endRequestScopePlugin,
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
-      development
+      // Sandbox loads from Apollo's CDN; `none` serves no page (the production default).
+      limits.landingPage === "sandbox"
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }
 
+/** Releases the request's deadline timer once its response is on its way. */
+const endRequestScopePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async willSendResponse() {
+        contextValue.scope?.end();
+      },
+    };
+  },
+};
+
 export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp> {
   const app = express();
   const httpServer = http.createServer(app);
+  // Node's defaults give a slow client a minute for its headers and five for its body.
+  httpServer.headersTimeout = deps.config.http.headersTimeoutMs;
+  httpServer.requestTimeout = deps.config.http.requestTimeoutMs;
   const apollo = createApolloServer(deps, httpServer);
   await apollo.start();
 
@@ -74,21 +95,22 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // Answers within READY_TIMEOUT_MS whatever Neo4j does (down, or up but hung).
   app.get("/ready", async (_req, res) => {
     const neo4jUp = await deps.runner.ping();
     res.status(neo4jUp ? 200 : 503).json({ status: neo4jUp ? "ready" : "unavailable", neo4j: neo4jUp ? "up" : "down" });
   });
   app.get("/", (_req, res) => {
-    res.redirect("/graphql");
+    res.redirect(deps.config.graphql.landingPage === "sandbox" ? "/graphql" : "/explorer");
   });
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async () => createRequestContext(deps.repositories),
+      context: async () => createRequestContext(deps.runner, deps.config),
     }),
   );
-  app.use(graphExportRouter(apollo, () => createRequestContext(deps.repositories)));
+  app.use(graphExportRouter(apollo, () => createRequestContext(deps.runner, deps.config)));
   app.use(staticPagesRouter());
   // Express's default error page prints a stack trace outside production; answer a bad body
   // (malformed or oversized JSON) the way GraphQL clients expect instead.

@@ -31,11 +31,21 @@ export function complexityLimitPlugin<TContext extends object>(
             // Variables that do not coerce: execution reports them with the proper error.
             return;
           }
-          if (cost > maximumCost) {
+          // Every size is clamped (src/common/complexity.ts), so the estimate is finite; should it
+          // ever not be, that is a refusal too, never a pass.
+          const bounded = Number.isFinite(cost) && cost >= 0;
+          if (!bounded || cost > maximumCost) {
             throw new GraphQLError(
-              `This operation is too expensive: its estimated cost is ${cost}, over the limit of ${maximumCost}. ` +
+              `This operation is too expensive: its estimated cost is ${bounded ? cost : "unbounded"}, over the limit of ${maximumCost}. ` +
                 "Ask for fewer levels of nested `relations`, fewer aliases or smaller pages (`first`).",
-              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, maximumCost, http: { status: 400 } } },
+              {
+                extensions: {
+                  code: ErrorCode.QUERY_TOO_COMPLEX,
+                  cost: bounded ? cost : "unbounded",
+                  maximumCost,
+                  http: { status: 400 },
+                },
+              },
             );
           }
         },

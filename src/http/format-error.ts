@@ -7,7 +7,7 @@
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../common/errors";
-import type { Logger } from "../logger";
+import type { FailureLog } from "../failure-log";
 
 const PUBLIC_CODES = new Set<string>([
   ErrorCode.BAD_USER_INPUT,
@@ -15,6 +15,8 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.SERVICE_UNAVAILABLE,
   ErrorCode.QUERY_TIMEOUT,
   ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.SERVER_BUSY,
+  ErrorCode.OPERATION_ABORTED,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_REQUEST,
@@ -23,17 +25,22 @@ const PUBLIC_CODES = new Set<string>([
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
 ]);
 
-export function createFormatError(logger: Logger) {
+/** Codes that say the database side failed: logged through the failure log, one line a series. */
+const OPERATIONAL_CODES = new Set<string>([ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TIMEOUT, ErrorCode.SERVER_BUSY]);
+
+export function createFormatError(failures: FailureLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? "");
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     if (PUBLIC_CODES.has(code)) {
-      if (code === ErrorCode.SERVICE_UNAVAILABLE) {
-        logger.warn({ cause: String(unwrapResolverError(error)) }, "Neo4j unavailable");
+      if (OPERATIONAL_CODES.has(code)) {
+        const cause = (unwrapResolverError(error) as { originalError?: Error }).originalError;
+        failures.record(code, { message: formatted.message, ...(cause ? { cause: cause.message } : {}) });
       }
       return { ...formatted, extensions };
     }
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, "unexpected error while resolving");
+    const unexpected = unwrapResolverError(error);
+    failures.record(`unexpected error: ${String((unexpected as Error)?.message ?? unexpected).slice(0, 200)}`, { err: unexpected, path: formatted.path }, "error");
     return {
       message: "Internal server error",
       locations: formatted.locations,

@@ -12,7 +12,7 @@
  */
 import type { ApolloServer } from "@apollo/server";
 import express from "express";
-import { ErrorCode } from "../common/errors";
+import { ErrorCode, HTTP_STATUS_BY_CODE } from "../common/errors";
 import type { RequestContext } from "../context";
 import { toGraphML } from "../explore/graphml";
 import type { GraphView } from "../explore/graph.view";
@@ -62,14 +62,6 @@ const LIST_PARAMETERS = new Set(["ids", "types", "kinds"]);
 const INTEGER_PARAMETERS = new Set(["depth", "limit"]);
 const FORMATS = ["graph", "cytoscape"] as const;
 
-const STATUS_BY_CODE: Record<string, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-  [ErrorCode.QUERY_TIMEOUT]: 504,
-};
-
 class ExportRequestError extends Error {
   constructor(
     readonly argument: string,
@@ -101,7 +93,7 @@ export function graphExportRouter(
       if (errors?.length) {
         const code = String(errors[0].extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
         const argument = errors[0].extensions?.argument;
-        res.status(STATUS_BY_CODE[code] ?? 500).json({
+        res.status(HTTP_STATUS_BY_CODE[code] ?? 500).json({
           error: { code, message: errors[0].message, ...(argument ? { argument } : {}) },
         });
         return;

@@ -1,17 +1,13 @@
 /** The server over real HTTP on a free port: GraphQL, Sandbox, health and readiness. */
 import type { AddressInfo } from "node:net";
-import { createRepositories } from "../../src/context";
-import { createDriver } from "../../src/graph/driver";
-import { QueryRunner } from "../../src/graph/query-runner";
-import { createHttpApp, type HttpApp } from "../../src/http/app";
+import { createApp, type App } from "../../src/app";
 import { createLogger } from "../../src/logger";
-import { sharedSchema, startHttpTestApp, testConfig, type HttpTestApp } from "./test-server";
+import { startHttpTestApp, testConfig, type HttpTestApp } from "./test-server";
 
 let server: HttpTestApp;
-let app: HttpApp;
+let app: App;
 let base: string;
 const config = testConfig({ NODE_ENV: "development" });
-const driver = createDriver(config.neo4j, createLogger("silent"));
 
 beforeAll(async () => {
   server = await startHttpTestApp(config);
@@ -20,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  await driver.close();
 });
 
 const post = (body: unknown): Promise<Response> =>
@@ -78,15 +73,8 @@ describe("HTTP", () => {
 
 describe("listening", () => {
   it("says plainly when the port is taken", async () => {
-    const port = (app.httpServer.address() as AddressInfo).port;
-    const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
-    const second = await createHttpApp({
-      config,
-      schema: await sharedSchema(),
-      runner,
-      repositories: createRepositories(runner, config.neo4j),
-      logger: createLogger("silent"),
-    });
+    const port = (app.http.httpServer.address() as AddressInfo).port;
+    const second = await createApp({ config, logger: createLogger("silent") });
     try {
       await expect(second.listen(port, "127.0.0.1")).rejects.toThrow(
         `Port ${port} is already in use (is the server already running?); set PORT to another port.`,

@@ -3,21 +3,14 @@
  * up, and it serves again as soon as Neo4j is back. The outage is a TCP proxy cut in front of
  * the real database.
  */
-import type { AddressInfo } from "node:net";
-import { createRepositories } from "../../src/context";
-import { createDriver } from "../../src/graph/driver";
-import { QueryRunner } from "../../src/graph/query-runner";
-import { createHttpApp, type HttpApp } from "../../src/http/app";
-import { createLogger } from "../../src/logger";
 import { TcpProxy } from "./tcp-proxy";
-import { sharedSchema, testConfig } from "./test-server";
+import { startHttpTestApp, testConfig, type HttpTestApp } from "./test-server";
 
 const realConfig = testConfig();
 const real = new URL(realConfig.neo4j.uri.replace(/^neo4j(\+s|\+ssc)?:/, "bolt:"));
 const proxy = new TcpProxy(real.hostname, Number(real.port || 7687));
-let app: HttpApp;
+let server: HttpTestApp | undefined;
 let base: string;
-let closeDriver: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   await proxy.open();
@@ -29,17 +22,11 @@ beforeAll(async () => {
     NEO4J_CONNECTION_TIMEOUT_MS: "1000",
     NEO4J_MAX_RETRY_TIME_MS: "0",
   });
-  const logger = createLogger("silent");
-  const driver = createDriver(config.neo4j, logger);
-  closeDriver = () => driver.close();
-  const runner = new QueryRunner(driver, { database: config.neo4j.database, queryTimeoutMs: 5000 });
-  app = await createHttpApp({ config, schema: await sharedSchema(), runner, repositories: createRepositories(runner, config.neo4j), logger });
-  await app.listen(0, "127.0.0.1");
-  base = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  server = await startHttpTestApp(config);
+  base = server.base;
 });
 afterAll(async () => {
-  await app?.stop();
-  await closeDriver?.();
+  await server?.close();
   await proxy.cut();
 });
 
