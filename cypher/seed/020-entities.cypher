@@ -73,4 +73,4 @@ UNWIND [
    description: "European AI law cited by Microsoft among the legal risks of its AI business."}
 ] AS row
 MERGE (e:Entity {id: row.id})
-SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases, e.description = row.description;
+ON CREATE SET e.name = row.name, e.kind = row.kind, e.aliases = row.aliases, e.description = row.description;

@@ -14,6 +14,8 @@
 //                         source's non-breaking spaces included; a test checks each one)
 // Symmetric types (COMPETES_WITH, PARTNERS_WITH, NEGOTIATES_WITH) are stored once, direction ignored.
 // Endpoints are MERGEd so that a misspelt id shows up as a nameless entity, which db:seed rejects.
+// Properties are set ON CREATE only: seeding again adds what is missing and leaves what is there,
+// hand edits included (`npm run db:seed -- --reset` reloads the seed over a wiped graph).
 
 // INVESTS_IN: individual investments. Reported totals are INVESTED_TOTAL_IN, so nothing counts twice.
 UNWIND [
@@ -30,7 +32,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:INVESTS_IN {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // INVESTED_TOTAL_IN: a reported cumulative total. It sums investments (not all itemised by the
 // text), so it must never be added to INVESTS_IN amounts.
@@ -45,7 +47,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:INVESTED_TOTAL_IN {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // SUPPLIES_CLOUD: cloud computing provided to another party.
 UNWIND [
@@ -70,7 +72,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:SUPPLIES_CLOUD {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // COMPETES_WITH (symmetric): one relation per market the text names.
 UNWIND [
@@ -118,7 +120,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:COMPETES_WITH {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // INVESTIGATES: a regulator's investigation. The text says the CMA and the FTC investigated a
 // possible disguised control of Microsoft over OpenAI, so each targets both parties; it places
@@ -158,7 +160,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:INVESTIGATES {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // PRESSURES: antitrust pressure that led Microsoft to give up its OpenAI board seat in July 2024.
 UNWIND [
@@ -178,7 +180,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:PRESSURES {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // HOLDS_STAKE: an ownership stake, held or proposed.
 UNWIND [
@@ -198,7 +200,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:HOLDS_STAKE {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // PART_OF: an entity that belongs to another's structure.
 UNWIND [
@@ -211,7 +213,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:PART_OF {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // PARTNERS_WITH (symmetric): partnerships, in force or considered.
 UNWIND [
@@ -232,7 +234,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:PARTNERS_WITH {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // PARTICIPATES_IN: a party to a project.
 UNWIND [
@@ -256,7 +258,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:PARTICIPATES_IN {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // ACQUIRES: an acquisition, done or intended.
 UNWIND [
@@ -268,7 +270,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:ACQUIRES {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // SEEKS_IP_ACCESS: a request for access to another party's intellectual property.
 UNWIND [
@@ -280,7 +282,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:SEEKS_IP_ACCESS {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // CONSIDERS_SUING: legal action considered, not filed.
 UNWIND [
@@ -292,7 +294,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:CONSIDERS_SUING {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // LOBBIES: pressing a regulator to act.
 UNWIND [
@@ -304,7 +306,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:LOBBIES {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // NEGOTIATES_WITH (symmetric): negotiations under way.
 UNWIND [
@@ -317,7 +319,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:NEGOTIATES_WITH {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // TESTS_MODELS_OF: evaluating another company's models.
 UNWIND [
@@ -337,7 +339,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:TESTS_MODELS_OF {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // FOUNDED: founders of an organisation.
 UNWIND [
@@ -351,7 +353,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:FOUNDED {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // LEADS: executive leadership.
 UNWIND [
@@ -364,7 +366,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:LEADS {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // HAS_BOARD_SEAT: a seat on another organisation's board.
 UNWIND [
@@ -377,7 +379,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:HAS_BOARD_SEAT {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // OFFERS_TO_HIRE: a job offer.
 UNWIND [
@@ -389,7 +391,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:OFFERS_TO_HIRE {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // HAS_TECHNOLOGY_ACCESS: privileged access to another party's technology.
 UNWIND [
@@ -404,7 +406,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:HAS_TECHNOLOGY_ACCESS {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // LICENSES: a licence held on a technology.
 UNWIND [
@@ -416,7 +418,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:LICENSES {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // DEVELOPS: who makes a product or model.
 UNWIND [
@@ -458,7 +460,7 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:DEVELOPS {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
 
 // INTEGRATES: a product (or a company, in its products) built on another party's technology. The
 // target is the model when the text names it, OpenAI itself when it speaks of "OpenAI's technologies".
@@ -503,4 +505,4 @@ UNWIND [
 MERGE (a:Entity {id: row.from})
 MERGE (b:Entity {id: row.to})
 MERGE (a)-[r:INTEGRATES {id: row.id}]->(b)
-SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";
+ON CREATE SET r = row {.*, from: null, to: null}, r.sourceId = "microsoft-openai-timeline-fr";

@@ -47,18 +47,12 @@ UNWIND [
    quotes: ["Sous la pression des autorités antitrust (CMA, FTC, Commission européenne), Microsoft a renoncé à son siège d'observateur au conseil d'OpenAI pour éviter une enquête approfondie sur un possible contrôle déguisé.",
             "Cette décision a marqué un recul symbolique de l'influence directe de Microsoft, bien que son investissement et son partenariat technique restent intacts."]}
 ] AS row
+// Seeding again adds what is missing and changes nothing that is there: an event, a participant
+// link or a role edited by hand stays as it is (`npm run db:seed -- --reset` reloads the seed).
 MERGE (ev:Event {id: row.id})
-SET ev = row {.*, participants: null}, ev.sourceId = "microsoft-openai-timeline-fr"
-WITH ev, row
-// An entity no longer listed as a participant loses its link, so editing an event here and
-// re-seeding leaves no stale role; the listed ones are MERGEd, never recreated.
-CALL (ev, row) {
-  MATCH (gone:Entity)-[old:PARTICIPATED_IN]->(ev)
-  WHERE NOT gone.id IN [participant IN row.participants | participant.entity]
-  DELETE old
-}
+ON CREATE SET ev = row {.*, participants: null}, ev.sourceId = "microsoft-openai-timeline-fr"
 WITH ev, row
 UNWIND row.participants AS participant
 MERGE (e:Entity {id: participant.entity})
 MERGE (e)-[p:PARTICIPATED_IN]->(ev)
-SET p.role = participant.role;
+ON CREATE SET p.role = participant.role;

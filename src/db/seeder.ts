@@ -2,7 +2,8 @@
  * Applies `cypher/schema/*.cypher` (constraints and indexes, one auto-commit statement each, as
  * Neo4j requires for schema changes) and `cypher/seed/*.cypher` (all in one write transaction,
  * so a failing seed leaves the graph as it was). Every file is idempotent: applying twice
- * changes nothing.
+ * changes nothing. The seed creates what is missing and never overwrites or deletes what is
+ * there, so edits made to the graph by hand survive a restart; `reset` wipes the graph first.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -104,6 +105,19 @@ export class Seeder {
         `${counts.relations} relations, ${counts.events} events, ${counts.sources} source(s).`,
     );
     return counts;
+  }
+
+  /** Deletes every node and relationship (in batches, so a big graph fits in memory); keeps the schema. */
+  async reset(): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close();
+    }
+    this.log("Reset: the graph is empty.");
   }
 
   async counts(): Promise<GraphCounts> {

@@ -23,6 +23,7 @@ export class NeighbourhoodArgs {
   id!: string;
 
   @Field(() => Int, {
+    nullable: true,
     defaultValue: depth.default,
     description: `How many relations away to go: 1 (direct links) to ${depth.max}.`,
   })
@@ -33,6 +34,7 @@ export class NeighbourhoodArgs {
   types?: RelationType[];
 
   @Field(() => DirectionFilter, {
+    nullable: true,
     defaultValue: DirectionFilter.ANY,
     description: "Follow relations out of each node (OUTGOING), into it (INCOMING) or both (ANY); symmetric ones always.",
   })
@@ -43,7 +45,7 @@ export class NeighbourhoodArgs {
   @IsPartialDate()
   asOf?: PartialDate;
 
-  @Field(() => Int, { defaultValue: nodes.default, description: NODE_LIMIT })
+  @Field(() => Int, { nullable: true, defaultValue: nodes.default, description: NODE_LIMIT })
   @IsWithinCap(1, nodes.max, "nodes per graph")
   limit: number = nodes.default;
 }
@@ -58,7 +60,7 @@ export class PathsArgs {
   @IsSlug()
   to!: string;
 
-  @Field(() => Int, { defaultValue: hops.default, description: `Longest path, in relations: 1 to ${hops.max}.` })
+  @Field(() => Int, { nullable: true, defaultValue: hops.default, description: `Longest path, in relations: 1 to ${hops.max}.` })
   @IsWithinCap(1, hops.max, "path length")
   maxHops: number = hops.default;
 
@@ -70,7 +72,7 @@ export class PathsArgs {
   @IsPartialDate()
   asOf?: PartialDate;
 
-  @Field(() => Int, { defaultValue: paths.default, description: `Most paths to return, 1 to ${paths.max}.` })
+  @Field(() => Int, { nullable: true, defaultValue: paths.default, description: `Most paths to return, 1 to ${paths.max}.` })
   @IsWithinCap(1, paths.max, "paths per answer")
   limit: number = paths.default;
 }
@@ -103,7 +105,7 @@ export class WholeGraphArgs {
   @IsPartialDate()
   asOf?: PartialDate;
 
-  @Field(() => Int, { defaultValue: nodes.max, description: `Most nodes to return (by id), 1 to ${nodes.max}.` })
+  @Field(() => Int, { nullable: true, defaultValue: nodes.max, description: `Most nodes to return (by id), 1 to ${nodes.max}.` })
   @IsWithinCap(1, nodes.max, "nodes per graph")
   limit: number = nodes.max;
 }
@@ -134,10 +136,10 @@ export class TimelineArgs {
   @Field(() => [RelationType], { nullable: true, description: "Only relations of these types; omit for all types." })
   types?: RelationType[];
 
-  @Field({ defaultValue: true, description: "Include dated events (they have no relation type)." })
+  @Field({ nullable: true, defaultValue: true, description: "Include dated events (they have no relation type)." })
   includeEvents: boolean = true;
 
-  @Field(() => Int, { defaultValue: timelineItems.default, description: `Most items to return, 1 to ${timelineItems.max}.` })
+  @Field(() => Int, { nullable: true, defaultValue: timelineItems.default, description: `Most items to return, 1 to ${timelineItems.max}.` })
   @IsWithinCap(1, timelineItems.max, "timeline items")
   limit: number = timelineItems.default;
 }
@@ -156,7 +158,7 @@ export class SearchArgs {
   @Field(() => [EntityKind], { nullable: true, description: "Only entities of these kinds; omit for all kinds." })
   kinds?: EntityKind[];
 
-  @Field(() => Int, { defaultValue: searchHits.default, description: `Most hits to return, 1 to ${searchHits.max}.` })
+  @Field(() => Int, { nullable: true, defaultValue: searchHits.default, description: `Most hits to return, 1 to ${searchHits.max}.` })
   @IsWithinCap(1, searchHits.max, "search hits")
   first: number = searchHits.default;
 }

@@ -134,12 +134,17 @@ export class QueryRunner {
     const signal = this.scope?.signal;
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
+    let gaveUp = false;
     const givenUp = new Promise<never>((_resolve, reject) => {
+      const giveUp = (reason: unknown) => {
+        gaveUp = true;
+        reject(reason);
+      };
       timer = setTimeout(
-        () => reject(new ServiceUnavailableError(undefined, `The graph database did not answer within ${answerWithinMs} ms; try again shortly.`)),
+        () => giveUp(new ServiceUnavailableError(undefined, `The graph database did not answer within ${answerWithinMs} ms; try again shortly.`)),
         answerWithinMs,
       );
-      onAbort = () => reject(signal?.reason);
+      onAbort = () => giveUp(signal?.reason);
       signal?.addEventListener("abort", onAbort, { once: true });
     });
     try {
@@ -149,13 +154,11 @@ export class QueryRunner {
     } finally {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener("abort", onAbort);
-      // Closing resets a connection whose query still runs (Neo4j stops it); a hung server never
-      // acknowledges, so the wait for that is bounded too.
-      await Promise.race([session.close().catch(() => undefined), delay(this.options.responseGraceMs)]);
+      // Closing resets a connection whose query still runs, so Neo4j stops it. After giving up
+      // on an answer the close goes on in the background: a hung server never acknowledges it.
+      const closed = session.close().catch(() => undefined);
+      if (!gaveUp) await closed;
     }
   }
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}

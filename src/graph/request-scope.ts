@@ -4,6 +4,7 @@
  * once (so 30 aliases cannot hold the pool), and an abort signal raised when the deadline passes
  * or a field of the operation is refused, after which the rest of the operation runs no query.
  */
+import { setMaxListeners } from "node:events";
 import { OperationAbortedError, QueryTimeoutError } from "../common/errors";
 import { Gate } from "./gate";
 
@@ -19,6 +20,8 @@ export class RequestScope {
   ) {
     this.deadline = Date.now() + timeoutMs;
     this.slots = new Gate(maxConcurrentQueries, Number.POSITIVE_INFINITY);
+    // Every waiting or running query of the request listens; 30 aliases are not a leak.
+    setMaxListeners(0, this.controller.signal);
     this.timer = setTimeout(() => this.abort(new QueryTimeoutError(timeoutMs, undefined, "request")), timeoutMs);
     this.timer.unref();
   }

@@ -5,7 +5,7 @@
  * replaced by a bare INTERNAL_SERVER_ERROR, so no internals reach clients.
  */
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../common/errors";
 import type { FailureLog } from "../failure-log";
 
@@ -38,6 +38,11 @@ export function createFormatError(failures: FailureLog) {
         failures.record(code, { message: formatted.message, ...(cause ? { cause: cause.message } : {}) });
       }
       return { ...formatted, extensions };
+    }
+    // graphql-js's own argument coercion errors carry no code; they are the client's input.
+    const argument = /^Argument "(\w+)" /.exec(formatted.message)?.[1];
+    if (argument && code === ErrorCode.INTERNAL_SERVER_ERROR && error instanceof GraphQLError && !error.originalError) {
+      return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT, argument } };
     }
     const unexpected = unwrapResolverError(error);
     failures.record(`unexpected error: ${String((unexpected as Error)?.message ?? unexpected).slice(0, 200)}`, { err: unexpected, path: formatted.path }, "error");

@@ -40,7 +40,7 @@ export class RelationsArgs extends PageArgs {
 
 @ArgsType()
 export class EntityRelationsArgs {
-  @Field(() => DirectionFilter, { defaultValue: DirectionFilter.ANY, description: "Which way the relations point." })
+  @Field(() => DirectionFilter, { nullable: true, defaultValue: DirectionFilter.ANY, description: "Which way the relations point." })
   direction: DirectionFilter = DirectionFilter.ANY;
 
   @Field(() => [RelationType], { nullable: true, description: TYPES_DESCRIPTION })

@@ -37,4 +37,27 @@ describe("loadConfig", () => {
       expect(message).toMatch(/NODE_ENV must be one of/);
     }
   });
+
+  it("listens on loopback by default and keeps Sandbox, introspection and hints outside production", () => {
+    const development = loadConfig({}, "/repo");
+    expect(development.http.host).toBe("127.0.0.1");
+    expect(development.graphql).toMatchObject({ introspection: true, schemaHints: true, landingPage: "sandbox" });
+  });
+
+  it("turns introspection, schema hints and the CDN landing page off in production, each a setting", () => {
+    const production = loadConfig({ NODE_ENV: "production" }, "/repo");
+    expect(production.graphql).toMatchObject({ introspection: false, schemaHints: false, landingPage: "none" });
+    const opened = loadConfig(
+      { NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true", GRAPHQL_SCHEMA_HINTS: "1", GRAPHQL_LANDING_PAGE: "sandbox" },
+      "/repo",
+    );
+    expect(opened.graphql).toMatchObject({ introspection: true, schemaHints: true, landingPage: "sandbox" });
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: "yes" })).toThrow(/GRAPHQL_INTROSPECTION must be true or false/);
+  });
+
+  it("keeps a pool connection free for /ready: concurrent queries stay below the pool size", () => {
+    expect(() => loadConfig({ NEO4J_MAX_CONCURRENT_QUERIES: "100", NEO4J_MAX_CONNECTION_POOL_SIZE: "100" })).toThrow(
+      /NEO4J_MAX_CONCURRENT_QUERIES must be below NEO4J_MAX_CONNECTION_POOL_SIZE/,
+    );
+  });
 });

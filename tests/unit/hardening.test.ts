@@ -1,0 +1,117 @@
+/** The pure pieces of the hardening: gates, the failure log, error mapping, limits. */
+import { Neo4jError } from "neo4j-driver";
+import { ErrorCode } from "../../src/common/errors";
+import { pageComplexity, sized } from "../../src/common/complexity";
+import { describeValue } from "../../src/common/validation";
+import { FailureLog } from "../../src/failure-log";
+import { Gate, GateFullError } from "../../src/graph/gate";
+import { mapNeo4jError } from "../../src/graph/neo4j-errors";
+import { RequestScope } from "../../src/graph/request-scope";
+import { deepestVariable } from "../../src/http/operation-limits";
+import type { Logger } from "../../src/logger";
+
+describe("Gate", () => {
+  it("lets maxActive in, queues up to maxQueued, refuses the rest at once, and hands slots on in order", async () => {
+    const gate = new Gate(1, 1);
+    const first = await gate.acquire();
+    const order: string[] = [];
+    const second = gate.acquire().then((release) => {
+      order.push("second");
+      return release;
+    });
+    await expect(gate.acquire()).rejects.toBeInstanceOf(GateFullError);
+    expect(gate.queuedCount).toBe(1);
+    first();
+    first(); // a second release is a no-op
+    (await second)();
+    expect(order).toEqual(["second"]);
+    expect(gate.activeCount).toBe(0);
+  });
+
+  it("drops a waiter whose signal aborts, with the signal's reason", async () => {
+    const gate = new Gate(1, 5);
+    const held = await gate.acquire();
+    const controller = new AbortController();
+    const waiting = gate.acquire(controller.signal);
+    controller.abort(new Error("deadline"));
+    await expect(waiting).rejects.toThrow("deadline");
+    expect(gate.queuedCount).toBe(0);
+    held();
+    expect(gate.activeCount).toBe(0);
+  });
+});
+
+describe("RequestScope", () => {
+  it("aborts with QUERY_TIMEOUT at its deadline and with OPERATION_ABORTED when refused", async () => {
+    const timed = new RequestScope(20, 2);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect((timed.signal.reason as { extensions: { code: string } }).extensions.code).toBe(ErrorCode.QUERY_TIMEOUT);
+    const refused = new RequestScope(10_000, 2);
+    refused.refuse();
+    expect((refused.signal.reason as { extensions: { code: string } }).extensions.code).toBe(ErrorCode.OPERATION_ABORTED);
+    refused.end();
+  });
+});
+
+describe("FailureLog", () => {
+  it("logs the first failure of a kind at once and the rest of its interval as one line with a count", async () => {
+    const lines: Array<{ fields: Record<string, unknown>; message: string }> = [];
+    const logger = { warn: (fields: Record<string, unknown>, message: string) => lines.push({ fields, message }) } as unknown as Logger;
+    const log = new FailureLog(logger, 50);
+    for (let i = 0; i < 100; i++) log.record("SERVICE_UNAVAILABLE", { cause: "down" });
+    log.record("QUERY_TIMEOUT");
+    expect(lines.map((line) => line.fields.kind)).toEqual(["SERVICE_UNAVAILABLE", "QUERY_TIMEOUT"]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(lines).toHaveLength(3);
+    expect(lines[2].fields).toMatchObject({ kind: "SERVICE_UNAVAILABLE", count: 99 });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(lines).toHaveLength(3);
+  });
+});
+
+describe("mapNeo4jError", () => {
+  const codeOf = (error: unknown) => (mapNeo4jError(error) as { extensions?: { code?: string } }).extensions?.code;
+
+  it("maps a pool acquisition timeout, which carries no server code, to SERVICE_UNAVAILABLE", () => {
+    const error = new Neo4jError("Connection acquisition timed out in 6000 ms. Pool status: Active conn count = 100", "N/A", "", "");
+    expect(codeOf(error)).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+  });
+
+  it.each([
+    ["Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration", ErrorCode.QUERY_TIMEOUT],
+    ["ServiceUnavailable", ErrorCode.SERVICE_UNAVAILABLE],
+    ["Neo.TransientError.General.MemoryPoolOutOfMemoryError", ErrorCode.SERVICE_UNAVAILABLE],
+    ["Neo.DatabaseError.General.UnknownError", ErrorCode.SERVICE_UNAVAILABLE],
+  ])("maps %s", (code, expected) => {
+    expect(codeOf(new Neo4jError("x", code, "", ""))).toBe(expected);
+  });
+
+  it("leaves an error in our own Cypher unmapped: a bug, reported as INTERNAL_SERVER_ERROR", () => {
+    const syntax = new Neo4jError("bad", "Neo.ClientError.Statement.SyntaxError", "", "");
+    expect(mapNeo4jError(syntax)).toBe(syntax);
+  });
+});
+
+describe("limits on input", () => {
+  it("clamps every page size in the cost estimate, so no input lowers it", () => {
+    const estimate = (first: unknown) => pageComplexity({ args: { first }, childComplexity: 10 } as never);
+    expect(estimate(-1)).toBe(estimate(1));
+    expect(estimate(-1_000_000)).toBeGreaterThan(0);
+    expect(estimate(2_147_483_647)).toBe(estimate(100));
+    expect(estimate(null)).toBe(estimate(20));
+    expect(sized(Number.NaN, 5, 10)).toBe(5);
+  });
+
+  it("finds a variable nested too deep without recursing", () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(deepestVariable({ ok: [[1]], d: deep }, 16)).toBe("d");
+    expect(deepestVariable({ ok: { a: [{ b: 1 }] } }, 16)).toBeUndefined();
+  });
+
+  it("describes a value in an error message without walking it", () => {
+    expect(describeValue([[[[]]]])).toBe("a list");
+    expect(describeValue("x".repeat(500)).length).toBeLessThan(210);
+    expect(describeValue(-1)).toBe("-1");
+  });
+});
