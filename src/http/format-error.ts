@@ -39,10 +39,13 @@ export function createFormatError(failures: FailureLog) {
       }
       return { ...formatted, extensions };
     }
-    // graphql-js's own argument coercion errors carry no code; they are the client's input.
-    const argument = /^Argument "(\w+)" /.exec(formatted.message)?.[1];
-    if (argument && code === ErrorCode.INTERNAL_SERVER_ERROR && error instanceof GraphQLError && !error.originalError) {
-      return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT, argument } };
+    // graphql-js's own input coercion errors carry no code (an argument that must not be null,
+    // the 50-error cap on a variable's values); they are about the client's input.
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR && error instanceof GraphQLError && !error.originalError) {
+      const argument = /^Argument "(\w+)" /.exec(formatted.message)?.[1];
+      if (argument || formatted.message.startsWith("Too many errors processing variables")) {
+        return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) } };
+      }
     }
     const unexpected = unwrapResolverError(error);
     failures.record(`unexpected error: ${String((unexpected as Error)?.message ?? unexpected).slice(0, 200)}`, { err: unexpected, path: formatted.path }, "error");

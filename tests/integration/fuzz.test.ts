@@ -22,7 +22,7 @@ import {
 import { startHttpTestApp, sharedSchema, type HttpTestApp } from "./test-server";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2500);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2000);
 const CONCURRENCY = 8;
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -171,9 +171,16 @@ class Generator {
       const { query } = this.operation();
       return { method: "GET", path: `/graphql?query=${encodeURIComponent(query)}`, headers: { "apollo-require-preflight": "1" } };
     }
-    if (roll < 0.8) {
+    if (roll < 0.77) {
       const valid = JSON.stringify(this.operation());
       return { method: "POST", path: "/graphql", headers: json, body: valid.slice(0, this.int(valid.length)) };
+    }
+    if (roll < 0.8) {
+      // Valid JSON, broken GraphQL: a character dropped, or a brace, quote or dollar put in.
+      const { query, variables } = this.operation();
+      const at = this.int(query.length);
+      const broken = this.next() < 0.5 ? query.slice(0, at) + query.slice(at + 1) : query.slice(0, at) + this.pick(["{", "}", '"', "$", "(", "...", "@"]) + query.slice(at);
+      return { method: "POST", path: "/graphql", headers: json, body: JSON.stringify({ query: broken, variables }) };
     }
     if (roll < 0.84) return { method: "POST", path: "/graphql", headers: json, body: JSON.stringify([this.operation(), this.operation()]) };
     if (roll < 0.88) {
@@ -214,7 +221,7 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
       const request = requests[index++];
       const response = await fetch(`${server.base}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
       const text = await response.text();
-      const where = `${request.method} ${request.path.slice(0, 200)} ${request.body?.slice(0, 300) ?? ""}`;
+      const where = `${request.method} ${request.path.slice(0, 200)} ${request.body?.slice(0, 2000) ?? ""}`;
       if (response.status >= 500) problems.push(`${response.status} for ${where}: ${text.slice(0, 300)}`);
       if (/\bat .+\.(js|ts):\d+|node_modules|\/work\/|[A-Za-z]:\\\\/.test(text)) problems.push(`internals in the body for ${where}: ${text.slice(0, 300)}`);
       if ((response.headers.get("content-type") ?? "").includes("json") && text.length > 0) {
@@ -237,7 +244,11 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   if (problems.length > 0) throw new Error(`seed ${SEED}: ${problems.length} problems, first ones:\n${problems.slice(0, 5).join("\n")}`);
   // The generator must reach the interesting answers, or the test proves little.
-  for (const code of ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED"]) expect(codes.get(code) ?? 0).toBeGreaterThan(10);
+  const reached = Object.fromEntries(codes);
+  for (const code of ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST"]) {
+    expect({ code, count: reached[code] ?? 0 }).toEqual({ code, count: expect.any(Number) });
+    expect(reached[code] ?? 0).toBeGreaterThan(10);
+  }
   expect((await fetch(`${server.base}/health`)).status).toBe(200);
   expect((await fetch(`${server.base}/ready`)).status).toBe(200);
 });

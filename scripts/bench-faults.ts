@@ -1,0 +1,239 @@
+/**
+ * `npm run bench:faults`: the server under load while its Neo4j is stopped, restarted and frozen,
+ * and the issue's hostile requests, with what the server did about each. Loopback only, bounded
+ * in time (about two minutes) and in requests; it uses the project's own Neo4j (not an external
+ * NEO4J_URI, which it will not stop) and leaves it running.
+ *
+ * The server runs as a child process (`node dist/src/main.js`), as in production, so its memory
+ * (RSS) and its survival are measured from outside. Load: FAULTS_RATE requests a second (default
+ * 20), open loop, a mix of entity, neighbourhood and search queries.
+ *
+ * Reported per fault: the codes clients got during it, the slowest coded answer, /ready's answers,
+ * the time from Neo4j's return to the first success, and the requests failing after its return.
+ * Targets (issue 7): coded errors within the configured timeouts, /ready 503 within 1 s, first
+ * success ≤ 5 s after Neo4j is back, no request failing after that, and the process alive.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { defaultProjectRoot, loadConfig } from "../src/config";
+import { LocalNeo4j } from "./local-neo4j";
+
+const RATE = Number(process.env.FAULTS_RATE ?? 20);
+const OUTAGE_MS = Number(process.env.FAULTS_OUTAGE_MS ?? 8_000);
+const AFTER_MS = Number(process.env.FAULTS_AFTER_MS ?? 12_000);
+const root = defaultProjectRoot();
+
+const LOAD = [
+  `{ entity(id: "openai") { name relations { type counterparty { id } } } }`,
+  `{ neighbourhood(id: "microsoft") { nodes { id } edges { id } } }`,
+  `{ search(text: "open") { score entity { id } } }`,
+];
+
+const nested = (levels: number): string => (levels === 0 ? "id" : `relations { counterparty { ${nested(levels - 1)} } }`);
+const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: timeline(limit: 1) { minDate }`).join(" ")} }`;
+const deepList = "[".repeat(100_000) + "]".repeat(100_000);
+
+/** Issue 7's reproductions, as sent by an attacker: each must get a coded error in under 1 s. */
+const REPRODUCTIONS: Array<{ name: string; body: string }> = [
+  ["1 negative page size + deep sibling", { query: `{ neg: relations(first: -1) { nodes { from { ${nested(6)} } } } deep: entity(id: "openai") { ${nested(5)} } }` }],
+  ["1 same, within the depth limit", { query: `{ neg: relations(first: -1) { nodes { from { ${nested(4)} } } } deep: entity(id: "openai") { ${nested(4)} } }` }],
+  ["2 5,000 aliases of timeline", { query: aliases(5_000) }],
+  ["2 49,000 aliases of timeline", { query: aliases(49_000) }],
+  ["2 1,000 aliases of timeline", { query: aliases(1_000) }],
+  ["6 explicit null for first", { query: `query($f: Int) { search(text: "open", first: $f) { score } }`, variables: { f: null } }],
+  ["7 mutation", { query: "mutation { x }" }],
+  ["7 subscription", { query: "subscription { x }" }],
+  ["10 largest pages nested", { query: `{ entities(first: 2147483647) { nodes { relations { counterparty { ${nested(3)} } } } } }` }],
+].map(([name, body]) => ({ name: name as string, body: JSON.stringify(body) }));
+REPRODUCTIONS.push({
+  name: "8 variable nested 100,000 levels",
+  body: `{"query":"query($d: PartialDate){ relations(asOf: $d) { totalCount } }","variables":{"d":${deepList}}}`,
+});
+
+interface Outcome {
+  readonly sentAt: number;
+  readonly doneAt: number;
+  readonly ok: boolean;
+  readonly code: string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class Bench {
+  readonly outcomes: Outcome[] = [];
+  private loadTimer: NodeJS.Timeout | undefined;
+  private sent = 0;
+  maxRss = 0;
+  logBytes = 0;
+
+  constructor(
+    readonly base: string,
+    readonly server: ChildProcess,
+  ) {
+    server.stdout?.on("data", (chunk: Buffer) => (this.logBytes += chunk.length));
+    server.stderr?.on("data", (chunk: Buffer) => (this.logBytes += chunk.length));
+    setInterval(() => this.sampleRss(), 500).unref();
+  }
+
+  alive(): boolean {
+    return this.server.exitCode === null && this.server.signalCode === null;
+  }
+
+  sampleRss(): number {
+    if (!this.alive() || this.server.pid === undefined) return 0;
+    const rss = rssMb(this.server.pid);
+    this.maxRss = Math.max(this.maxRss, rss);
+    return rss;
+  }
+
+  async post(body: string, timeoutMs = 30_000): Promise<{ status: number; code: string; ms: number }> {
+    const started = Date.now();
+    try {
+      const response = await fetch(`${this.base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const json = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      return { status: response.status, code: json.errors?.[0]?.extensions?.code ?? "OK", ms: Date.now() - started };
+    } catch (error) {
+      return { status: 0, code: `NO_ANSWER (${(error as Error).name})`, ms: Date.now() - started };
+    }
+  }
+
+  startLoad(): void {
+    this.loadTimer = setInterval(() => {
+      const query = LOAD[this.sent++ % LOAD.length];
+      const sentAt = Date.now();
+      void this.post(JSON.stringify({ query })).then(({ code }) =>
+        this.outcomes.push({ sentAt, doneAt: Date.now(), ok: code === "OK", code }),
+      );
+    }, 1000 / RATE);
+  }
+
+  stopLoad(): void {
+    clearInterval(this.loadTimer);
+  }
+
+  async ready(): Promise<{ status: number; ms: number }> {
+    const started = Date.now();
+    try {
+      const response = await fetch(`${this.base}/ready`, { signal: AbortSignal.timeout(10_000) });
+      return { status: response.status, ms: Date.now() - started };
+    } catch {
+      return { status: 0, ms: Date.now() - started };
+    }
+  }
+}
+
+async function fault(bench: Bench, name: string, breakIt: () => Promise<void>, repairIt: () => Promise<void>): Promise<void> {
+  const logBefore = bench.logBytes;
+  const outageStart = Date.now();
+  await breakIt();
+  const readies: string[] = [];
+  const probeUntil = Date.now() + OUTAGE_MS;
+  while (Date.now() < probeUntil) {
+    const ready = await bench.ready();
+    readies.push(`${ready.status} in ${ready.ms} ms`);
+    await sleep(1000);
+  }
+  await repairIt();
+  const back = Date.now();
+  await sleep(AFTER_MS);
+  await sleep(2_000); // let the last requests of the window finish
+  const during = bench.outcomes.filter((outcome) => outcome.sentAt >= outageStart && outcome.sentAt < back);
+  const after = bench.outcomes.filter((outcome) => outcome.sentAt >= back && outcome.sentAt < back + AFTER_MS);
+  const firstSuccess = after.filter((outcome) => outcome.ok).sort((a, b) => a.doneAt - b.doneAt)[0];
+  const failedAfterFirstSuccess = firstSuccess ? after.filter((outcome) => !outcome.ok && outcome.sentAt >= firstSuccess.sentAt) : after;
+  const codes = new Map<string, number>();
+  for (const outcome of during) codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
+  const slowest = Math.max(0, ...during.filter((outcome) => !outcome.ok).map((outcome) => outcome.doneAt - outcome.sentAt));
+  const readyStatuses = readies.map((ready) => ready.split(" ")[0]);
+  const readyMs = readies.map((ready) => Number(ready.split(" ")[2]));
+  console.log(`\n## ${name}`);
+  console.log(`  during (${((back - outageStart) / 1000).toFixed(1)} s, ${during.length} requests): ${[...codes].map(([code, count]) => `${code} ×${count}`).join(", ")}`);
+  console.log(`  slowest coded error: ${slowest} ms`);
+  console.log(`  /ready: ${readyStatuses.join(" ")} (slowest ${Math.max(...readyMs)} ms)`);
+  console.log(
+    `  after Neo4j is back: first success ${firstSuccess ? `${firstSuccess.doneAt - back} ms` : "NONE"} after; ` +
+      `${after.filter((outcome) => !outcome.ok).length} of ${after.length} failed, ${failedAfterFirstSuccess.length} of them after the first success`,
+  );
+  console.log(`  server log: ${((bench.logBytes - logBefore) / 1024).toFixed(1)} KB over the fault; process ${bench.alive() ? "alive" : "DEAD"}`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.neo4j.managedLocally) throw new Error("bench:faults stops and freezes Neo4j: run it against the project's own (unset NEO4J_URI).");
+  const local = new LocalNeo4j(config, root, () => undefined);
+  await local.start();
+  const port = await freePort();
+  const server = spawn(process.execPath, [path.join(root, "dist", "src", "main.js")], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const bench = new Bench(`http://127.0.0.1:${port}`, server);
+  try {
+    for (let attempt = 0; attempt < 100 && (await bench.ready()).status !== 200; attempt++) await sleep(200);
+    console.log(`bench:faults: server pid ${server.pid} on ${bench.base}, ${RATE} req/s, outages of ${OUTAGE_MS} ms`);
+
+    console.log("\n## hostile requests (issue 7), one at a time");
+    for (const reproduction of REPRODUCTIONS) {
+      const { status, code, ms } = await bench.post(reproduction.body);
+      console.log(`  ${reproduction.name.padEnd(40)} ${String(status).padStart(3)} ${code.padEnd(26)} ${String(ms).padStart(5)} ms  RSS ${bench.sampleRss().toFixed(0)} MB`);
+    }
+    const flood = await Promise.all([bench.post(JSON.stringify({ query: aliases(30) })), bench.post(JSON.stringify({ query: LOAD[0] }))]);
+    console.log(`  30 aliases (the limit) beside a one-line query: ${flood[0].code} in ${flood[0].ms} ms / ${flood[1].code} in ${flood[1].ms} ms`);
+
+    bench.startLoad();
+    await sleep(3_000);
+    const pid = () => local.status().pid;
+    await fault(
+      bench,
+      "Neo4j stopped, then started again",
+      () => local.stop(),
+      () => local.start(),
+    );
+    await fault(
+      bench,
+      "Neo4j frozen (SIGSTOP), then resumed (SIGCONT)",
+      async () => {
+        process.kill(pid()!, "SIGSTOP");
+      },
+      async () => {
+        process.kill(pid()!, "SIGCONT");
+      },
+    );
+    bench.stopLoad();
+    await sleep(2_000);
+    const total = bench.outcomes.length;
+    console.log(`\n## overall: ${total} load requests; server RSS max ${bench.maxRss.toFixed(0)} MB; process ${bench.alive() ? "alive" : "DEAD"}`);
+    if (!bench.alive()) process.exitCode = 1;
+  } finally {
+    const pid = local.status().pid;
+    if (pid !== undefined) process.kill(pid, "SIGCONT");
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:faults: ${(error as Error).message}`);
+  process.exit(1);
+});
