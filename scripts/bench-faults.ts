@@ -17,7 +17,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { defaultProjectRoot, loadConfig } from "../src/config";
+import neo4j from "neo4j-driver";
+import { defaultProjectRoot, loadConfig, type AppConfig } from "../src/config";
 import { LocalNeo4j } from "./local-neo4j";
 
 const RATE = Number(process.env.FAULTS_RATE ?? 20);
@@ -26,7 +27,7 @@ const AFTER_MS = Number(process.env.FAULTS_AFTER_MS ?? 12_000);
 const root = defaultProjectRoot();
 
 const LOAD = [
-  `{ entity(id: "openai") { name relations { type counterparty { id } } } }`,
+  `{ entity(id: "openai") { name relations { direction relation { type } counterparty { id } } } }`,
   `{ neighbourhood(id: "microsoft") { nodes { id } edges { id } } }`,
   `{ search(text: "open") { score entity { id } } }`,
 ];
@@ -57,6 +58,7 @@ interface Outcome {
   readonly doneAt: number;
   readonly ok: boolean;
   readonly code: string;
+  readonly message: string;
 }
 
 function freePort(): Promise<number> {
@@ -87,8 +89,15 @@ class Bench {
     readonly base: string,
     readonly server: ChildProcess,
   ) {
-    server.stdout?.on("data", (chunk: Buffer) => (this.logBytes += chunk.length));
-    server.stderr?.on("data", (chunk: Buffer) => (this.logBytes += chunk.length));
+    // The server's own log, for reading after the run.
+    fs.mkdirSync(path.join(root, "artifacts"), { recursive: true });
+    const log = fs.createWriteStream(path.join(root, "artifacts", "bench-faults-server.log"));
+    for (const stream of [server.stdout, server.stderr]) {
+      stream?.on("data", (chunk: Buffer) => {
+        this.logBytes += chunk.length;
+        log.write(chunk);
+      });
+    }
     setInterval(() => this.sampleRss(), 500).unref();
   }
 
@@ -103,7 +112,7 @@ class Bench {
     return rss;
   }
 
-  async post(body: string, timeoutMs = 30_000): Promise<{ status: number; code: string; ms: number }> {
+  async post(body: string, timeoutMs = 30_000): Promise<{ status: number; code: string; ms: number; message: string }> {
     const started = Date.now();
     try {
       const response = await fetch(`${this.base}/graphql`, {
@@ -112,10 +121,11 @@ class Bench {
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const json = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
-      return { status: response.status, code: json.errors?.[0]?.extensions?.code ?? "OK", ms: Date.now() - started };
+      const json = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      const error = json.errors?.[0];
+      return { status: response.status, code: error?.extensions?.code ?? "OK", message: error?.message ?? "", ms: Date.now() - started };
     } catch (error) {
-      return { status: 0, code: `NO_ANSWER (${(error as Error).name})`, ms: Date.now() - started };
+      return { status: 0, code: `NO_ANSWER (${(error as Error).name})`, message: "", ms: Date.now() - started };
     }
   }
 
@@ -123,8 +133,8 @@ class Bench {
     this.loadTimer = setInterval(() => {
       const query = LOAD[this.sent++ % LOAD.length];
       const sentAt = Date.now();
-      void this.post(JSON.stringify({ query })).then(({ code }) =>
-        this.outcomes.push({ sentAt, doneAt: Date.now(), ok: code === "OK", code }),
+      void this.post(JSON.stringify({ query })).then(({ code, message }) =>
+        this.outcomes.push({ sentAt, doneAt: Date.now(), ok: code === "OK", code, message }),
       );
     }, 1000 / RATE);
   }
@@ -144,7 +154,36 @@ class Bench {
   }
 }
 
-async function fault(bench: Bench, name: string, breakIt: () => Promise<void>, repairIt: () => Promise<void>): Promise<void> {
+/**
+ * Waits until Neo4j's database answers a query on a driver of the bench's own: that moment, not
+ * the Bolt port opening (the database comes online a few seconds later), is when Neo4j is back.
+ */
+async function waitForDatabase(config: AppConfig): Promise<number> {
+  const driver = neo4j.driver(config.neo4j.uri, neo4j.auth.basic(config.neo4j.username, config.neo4j.password), {
+    connectionTimeout: 500,
+    maxTransactionRetryTime: 0,
+  });
+  try {
+    for (;;) {
+      try {
+        await driver.executeQuery("RETURN 1", {}, { database: config.neo4j.database });
+        return Date.now();
+      } catch {
+        await sleep(50);
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+async function fault(
+  bench: Bench,
+  name: string,
+  breakIt: () => Promise<void>,
+  repairIt: () => Promise<void>,
+  config: AppConfig,
+): Promise<void> {
   const logBefore = bench.logBytes;
   const outageStart = Date.now();
   await breakIt();
@@ -155,27 +194,38 @@ async function fault(bench: Bench, name: string, breakIt: () => Promise<void>, r
     readies.push(`${ready.status} in ${ready.ms} ms`);
     await sleep(1000);
   }
+  const repairStarted = Date.now();
   await repairIt();
-  const back = Date.now();
+  const back = await waitForDatabase(config);
+  console.log(`\n## ${name}`);
+  console.log(`  Neo4j's database answered again ${((back - repairStarted) / 1000).toFixed(1)} s after the repair began`);
   await sleep(AFTER_MS);
   await sleep(2_000); // let the last requests of the window finish
   const during = bench.outcomes.filter((outcome) => outcome.sentAt >= outageStart && outcome.sentAt < back);
   const after = bench.outcomes.filter((outcome) => outcome.sentAt >= back && outcome.sentAt < back + AFTER_MS);
   const firstSuccess = after.filter((outcome) => outcome.ok).sort((a, b) => a.doneAt - b.doneAt)[0];
   const failedAfterFirstSuccess = firstSuccess ? after.filter((outcome) => !outcome.ok && outcome.sentAt >= firstSuccess.sentAt) : after;
-  const codes = new Map<string, number>();
-  for (const outcome of during) codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
+  const tally = (outcomes: Outcome[]) => {
+    const codes = new Map<string, number>();
+    for (const outcome of outcomes) codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
+    return [...codes].map(([code, count]) => `${code} ×${count}`).join(", ");
+  };
   const slowest = Math.max(0, ...during.filter((outcome) => !outcome.ok).map((outcome) => outcome.doneAt - outcome.sentAt));
   const readyStatuses = readies.map((ready) => ready.split(" ")[0]);
   const readyMs = readies.map((ready) => Number(ready.split(" ")[2]));
-  console.log(`\n## ${name}`);
-  console.log(`  during (${((back - outageStart) / 1000).toFixed(1)} s, ${during.length} requests): ${[...codes].map(([code, count]) => `${code} ×${count}`).join(", ")}`);
+  console.log(`  during (${((back - outageStart) / 1000).toFixed(1)} s, ${during.length} requests): ${tally(during)}`);
   console.log(`  slowest coded error: ${slowest} ms`);
   console.log(`  /ready: ${readyStatuses.join(" ")} (slowest ${Math.max(...readyMs)} ms)`);
   console.log(
     `  after Neo4j is back: first success ${firstSuccess ? `${firstSuccess.doneAt - back} ms` : "NONE"} after; ` +
       `${after.filter((outcome) => !outcome.ok).length} of ${after.length} failed, ${failedAfterFirstSuccess.length} of them after the first success`,
   );
+  console.log(`  answers to the requests sent after its return: ${tally(after)}`);
+  if (process.env.FAULTS_VERBOSE) {
+    for (const outcome of failedAfterFirstSuccess) {
+      console.log(`    +${outcome.sentAt - back} ms → +${outcome.doneAt - back} ms ${outcome.code}: ${outcome.message.replace(/\d+ ms/g, "N ms")}`);
+    }
+  }
   console.log(`  server log: ${((bench.logBytes - logBefore) / 1024).toFixed(1)} KB over the fault; process ${bench.alive() ? "alive" : "DEAD"}`);
 }
 
@@ -210,16 +260,21 @@ async function main(): Promise<void> {
       "Neo4j stopped, then started again",
       () => local.stop(),
       () => local.start(),
+      config,
     );
     await fault(
       bench,
       "Neo4j frozen (SIGSTOP), then resumed (SIGCONT)",
       async () => {
-        process.kill(pid()!, "SIGSTOP");
+        const frozen = pid();
+        if (frozen === undefined) throw new Error("no Neo4j process to freeze");
+        console.log(`  (freezing Neo4j pid ${frozen})`);
+        process.kill(frozen, "SIGSTOP");
       },
       async () => {
         process.kill(pid()!, "SIGCONT");
       },
+      config,
     );
     bench.stopLoad();
     await sleep(2_000);

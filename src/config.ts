@@ -45,6 +45,8 @@ export interface Neo4jConfig {
   readonly maxConcurrentPerRequest: number;
   /** Longest the readiness probe waits for Neo4j before answering 503. */
   readonly readyTimeoutMs: number;
+  /** While Neo4j is unreachable, how often one query is let through to see whether it is back. */
+  readonly probeIntervalMs: number;
 }
 
 export interface GraphQLLimitsConfig {
@@ -199,12 +201,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       maxRetryTimeMs: integer("NEO4J_MAX_RETRY_TIME_MS", 2_000, 0, 120_000),
       responseGraceMs: integer("NEO4J_RESPONSE_GRACE_MS", 2_000, 100, 120_000),
       maxConnectionPoolSize: integer("NEO4J_MAX_CONNECTION_POOL_SIZE", 100, 2, 10_000),
-      maxConcurrentQueries: integer("NEO4J_MAX_CONCURRENT_QUERIES", 64, 1, 10_000),
+      maxConcurrentQueries: integer("NEO4J_MAX_CONCURRENT_QUERIES", 16, 1, 10_000),
       maxQueuedQueries: integer("NEO4J_MAX_QUEUED_QUERIES", 1_000, 0, 1_000_000),
       maxConcurrentTraversals: integer("NEO4J_MAX_CONCURRENT_TRAVERSALS", 4, 1, 1_000),
       maxQueuedTraversals: integer("NEO4J_MAX_QUEUED_TRAVERSALS", 64, 0, 100_000),
       maxConcurrentPerRequest: integer("NEO4J_MAX_CONCURRENT_PER_REQUEST", 4, 1, 1_000),
       readyTimeoutMs: integer("READY_TIMEOUT_MS", 800, 50, 60_000),
+      probeIntervalMs: integer("NEO4J_PROBE_INTERVAL_MS", 500, 50, 60_000),
     },
     localNeo4j: {
       home: path.resolve(projectRoot, text("LOCAL_NEO4J_HOME", ".neo4j")),

@@ -52,7 +52,16 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class ServiceUnavailableError extends GraphQLError {
-  constructor(cause?: unknown, message = "The graph database is unavailable; try again shortly.") {
+  /**
+   * @param unreachable true when Neo4j itself could not be reached or did not answer (it opens the
+   * circuit breaker); false when the database is there but this server could not use it in time
+   * (a saturated pool), which says nothing about the database.
+   */
+  constructor(
+    cause?: unknown,
+    message = "The graph database is unavailable; try again shortly.",
+    readonly unreachable = true,
+  ) {
     super(message, {
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
       originalError: cause instanceof Error ? cause : undefined,

@@ -12,9 +12,11 @@ import { Neo4jError } from "neo4j-driver";
 import { GraphQLError } from "graphql";
 import { QueryTimeoutError, ServiceUnavailableError } from "../common/errors";
 
+/** Neo4j cannot be reached, or its database is not online (starting, stopping). */
+const UNREACHABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
+
+/** Neo4j answers, but cannot serve us: credentials, a missing database, a follower asked to write. */
 const UNAVAILABLE_CODES = new Set([
-  "ServiceUnavailable",
-  "SessionExpired",
   "Neo.ClientError.Security.Unauthorized",
   "Neo.ClientError.Security.AuthenticationRateLimit",
   "Neo.ClientError.Security.CredentialsExpired",
@@ -24,7 +26,9 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 /** Driver-side failures that carry no server code ("N/A"), recognised by their message. */
-const UNAVAILABLE_MESSAGES = [/connection acquisition timed out/i, /pool is closed/i, /connection was closed/i, /failed to connect/i];
+const UNREACHABLE_MESSAGES = [/connection was closed/i, /failed to connect/i];
+/** The database is there, but this process could not get a connection to it in time. */
+const SATURATED_MESSAGES = [/connection acquisition timed out/i, /pool is closed/i];
 
 export function mapNeo4jError(error: unknown, queryTimeoutMs?: number): unknown {
   if (error instanceof GraphQLError) return error;
@@ -33,14 +37,19 @@ export function mapNeo4jError(error: unknown, queryTimeoutMs?: number): unknown 
     if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
       return new QueryTimeoutError(queryTimeoutMs, error);
     }
+    if (SATURATED_MESSAGES.some((pattern) => pattern.test(error.message))) {
+      return new ServiceUnavailableError(error, "The server has no free connection to the graph database right now; try again shortly.", false);
+    }
+    if (UNREACHABLE_CODES.has(code) || UNREACHABLE_MESSAGES.some((pattern) => pattern.test(error.message))) {
+      return new ServiceUnavailableError(error);
+    }
     if (
       UNAVAILABLE_CODES.has(code) ||
       error.retryable ||
       code.startsWith("Neo.TransientError.") ||
-      code.startsWith("Neo.DatabaseError.") ||
-      UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(error.message))
+      code.startsWith("Neo.DatabaseError.")
     ) {
-      return new ServiceUnavailableError(error);
+      return new ServiceUnavailableError(error, undefined, false);
     }
   }
   return error;

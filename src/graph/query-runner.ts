@@ -8,11 +8,14 @@
  * transactions (below the pool size, so /ready and the seed always find a connection), a narrower
  * one on traversals, and the request's own scope (deadline, a few transactions at once, abort).
  * A full queue answers SERVER_BUSY at once. Neo4j enforces each timeout itself; when it does
- * not answer `responseGraceMs` past it (a hung server), the request stops waiting for it.
+ * not answer `responseGraceMs` past it (a hung server), the request stops waiting for it. Once
+ * Neo4j is found unreachable, a circuit breaker answers SERVICE_UNAVAILABLE at once and probes
+ * for its return (src/graph/circuit-breaker.ts).
  */
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import { ServerBusyError, ServiceUnavailableError } from "../common/errors";
+import { ErrorCode, ServerBusyError, ServiceUnavailableError } from "../common/errors";
 import type { Neo4jConfig } from "../config";
+import { CircuitBreaker } from "./circuit-breaker";
 import { Gate, GateFullError } from "./gate";
 import { mapNeo4jError } from "./neo4j-errors";
 import type { RequestScope } from "./request-scope";
@@ -27,6 +30,7 @@ export type QueryRunnerOptions = Pick<
   | "maxConcurrentTraversals"
   | "maxQueuedTraversals"
   | "readyTimeoutMs"
+  | "probeIntervalMs"
 > & {
   /** Called as each unit of work is asked for; tests count queries with it. */
   readonly onQuery?: (name: string, options: ReadOptions) => void;
@@ -39,29 +43,32 @@ export interface ReadOptions {
   readonly traversal?: boolean;
 }
 
-interface Gates {
+/** What every request of the process shares. */
+interface Shared {
   readonly queries: Gate;
   readonly traversals: Gate;
+  readonly breaker: CircuitBreaker;
 }
 
 export class QueryRunner {
-  private readonly gates: Gates;
+  private readonly shared: Shared;
 
   constructor(
     private readonly driver: Driver,
     private readonly options: QueryRunnerOptions,
     private readonly scope?: RequestScope,
-    gates?: Gates,
+    shared?: Shared,
   ) {
-    this.gates = gates ?? {
+    this.shared = shared ?? {
       queries: new Gate(options.maxConcurrentQueries, options.maxQueuedQueries),
       traversals: new Gate(options.maxConcurrentTraversals, options.maxQueuedTraversals),
+      breaker: new CircuitBreaker(options.probeIntervalMs),
     };
   }
 
-  /** The same runner (same driver, same process-wide gates) bound to one request's scope. */
+  /** The same runner (same driver, same process-wide gates and breaker) bound to one request's scope. */
   forRequest(scope: RequestScope): QueryRunner {
-    return new QueryRunner(this.driver, this.options, scope, this.gates);
+    return new QueryRunner(this.driver, this.options, scope, this.shared);
   }
 
   read<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, options: ReadOptions = {}): Promise<T> {
@@ -79,7 +86,7 @@ export class QueryRunner {
   async ping(): Promise<boolean> {
     try {
       const within = this.options.readyTimeoutMs;
-      await this.run("READ", "ping", (tx) => tx.run("RETURN 1"), within, within);
+      await this.guarded(() => this.run("READ", "ping", (tx) => tx.run("RETURN 1"), within, within, false), true);
       return true;
     } catch {
       return false;
@@ -96,15 +103,47 @@ export class QueryRunner {
     const scope = this.scope;
     const releases: Array<() => void> = [];
     try {
+      this.refuseWhileDown();
       if (scope) releases.push(await scope.slots.acquire(scope.signal));
-      if (options.traversal) releases.push(await this.enter(this.gates.traversals, "traversals"));
-      releases.push(await this.enter(this.gates.queries, "queries"));
+      if (options.traversal) releases.push(await this.enter(this.shared.traversals, "traversals"));
+      releases.push(await this.enter(this.shared.queries, "queries"));
       // Neo4j stops the work when the request is out of time, not only the server.
-      const timeoutMs = Math.min(options.timeoutMs ?? this.options.queryTimeoutMs, scope?.remainingMs() ?? Infinity);
-      if (timeoutMs <= 0) scope?.signal.throwIfAborted();
-      return await this.run(mode, name, work, Math.max(timeoutMs, 1), Math.max(timeoutMs, 1) + this.options.responseGraceMs);
+      const timeoutMs = Math.max(1, Math.min(options.timeoutMs ?? this.options.queryTimeoutMs, scope?.remainingMs() ?? Infinity));
+      if (timeoutMs <= 1) scope?.signal.throwIfAborted();
+      return await this.guarded(() => this.run(mode, name, work, timeoutMs, timeoutMs + this.options.responseGraceMs));
     } finally {
       for (const release of releases.reverse()) release();
+    }
+  }
+
+  /** While the breaker is open, calls that are not its probe get SERVICE_UNAVAILABLE at once. */
+  private refuseWhileDown(): void {
+    const { breaker } = this.shared;
+    if (!breaker.wouldAdmit()) throw this.unreachable();
+  }
+
+  private unreachable(): ServiceUnavailableError {
+    return new ServiceUnavailableError(
+      undefined,
+      `The graph database has been unreachable for the last ${this.shared.breaker.openForMs} ms; try again shortly.`,
+    );
+  }
+
+  /** Runs a call that reaches Neo4j, telling the breaker whether Neo4j answered. */
+  private async guarded<T>(call: () => Promise<T>, bypassBreaker = false): Promise<T> {
+    const { breaker } = this.shared;
+    const { admitted, probe } = bypassBreaker ? { admitted: true, probe: false } : breaker.admit();
+    if (!admitted) throw this.unreachable();
+    try {
+      const result = await call();
+      breaker.succeeded();
+      return result;
+    } catch (error) {
+      // Unreachable or silent: open. A query timeout means Neo4j is there; anything else says nothing.
+      if (error instanceof ServiceUnavailableError && error.unreachable) breaker.failed();
+      else if ((error as { extensions?: { code?: unknown } }).extensions?.code === ErrorCode.QUERY_TIMEOUT) breaker.succeeded();
+      else breaker.settled(probe);
+      throw error;
     }
   }
 
@@ -122,6 +161,8 @@ export class QueryRunner {
     work: (tx: ManagedTransaction) => Promise<T>,
     timeoutMs: number,
     answerWithinMs: number,
+    /** Whether no answer within `answerWithinMs` means Neo4j is unreachable (not for /ready's short wait). */
+    silenceMeansUnreachable = true,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
@@ -141,7 +182,14 @@ export class QueryRunner {
         reject(reason);
       };
       timer = setTimeout(
-        () => giveUp(new ServiceUnavailableError(undefined, `The graph database did not answer within ${answerWithinMs} ms; try again shortly.`)),
+        () =>
+          giveUp(
+            new ServiceUnavailableError(
+              undefined,
+              `The graph database did not answer within ${answerWithinMs} ms; try again shortly.`,
+              silenceMeansUnreachable,
+            ),
+          ),
         answerWithinMs,
       );
       onAbort = () => giveUp(signal?.reason);

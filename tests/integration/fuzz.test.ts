@@ -251,4 +251,4 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
   }
   expect((await fetch(`${server.base}/health`)).status).toBe(200);
   expect((await fetch(`${server.base}/ready`)).status).toBe(200);
-});
+}, 300_000); // about 30 s alone; more beside the other suites on two cores

@@ -1,0 +1,56 @@
+/**
+ * Remembers that Neo4j is unreachable, so that during an outage requests are answered
+ * SERVICE_UNAVAILABLE at once instead of each waiting out a connection timeout and the driver's
+ * retries (which piled up requests, filled the queues and delayed recovery by seconds once Neo4j
+ * was back). While open, one call at a time is let through every `probeIntervalMs` as a probe;
+ * its success closes the breaker, so service resumes within about one interval of Neo4j's return.
+ */
+export class CircuitBreaker {
+  private open = false;
+  private probing = false;
+  private lastFailureAt = 0;
+
+  constructor(private readonly probeIntervalMs: number) {}
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Milliseconds since the failure that opened the breaker (for the error message). */
+  get openForMs(): number {
+    return this.open ? Date.now() - this.lastFailureAt : 0;
+  }
+
+  /** Whether `admit` would let a call through now (it changes nothing). */
+  wouldAdmit(): boolean {
+    return !this.open || (!this.probing && Date.now() - this.lastFailureAt >= this.probeIntervalMs);
+  }
+
+  /**
+   * Whether a call may go to Neo4j now; when the breaker is open, true for one probe at a time.
+   * A caller told true must report `succeeded` or `failed`, or release the probe with `settled`.
+   */
+  admit(): { admitted: boolean; probe: boolean } {
+    if (!this.open) return { admitted: true, probe: false };
+    if (this.probing || Date.now() - this.lastFailureAt < this.probeIntervalMs) return { admitted: false, probe: false };
+    this.probing = true;
+    return { admitted: true, probe: true };
+  }
+
+  succeeded(): void {
+    this.open = false;
+    this.probing = false;
+  }
+
+  /** Neo4j could not be reached or did not answer. */
+  failed(): void {
+    this.open = true;
+    this.probing = false;
+    this.lastFailureAt = Date.now();
+  }
+
+  /** A probe ended with neither verdict (e.g. its request was aborted): let another one try. */
+  settled(probe: boolean): void {
+    if (probe) this.probing = false;
+  }
+}
