@@ -6,6 +6,7 @@
  */
 import { ConfigError, loadConfig } from "../src/config";
 import { SeedError, Seeder } from "../src/db/seeder";
+import { FailureLog } from "../src/failure-log";
 import { createDriver } from "../src/graph/driver";
 import { createLogger } from "../src/logger";
 
@@ -14,7 +15,7 @@ async function main(command: string | undefined, flags: string[]): Promise<void>
   const unknown = flags.filter((flag) => flag !== "--reset");
   if (unknown.length > 0) throw new ConfigError(`Unknown option ${unknown.join(" ")}: the only option is --reset.`);
   const config = loadConfig();
-  const driver = createDriver(config.neo4j, createLogger(config.logLevel));
+  const driver = createDriver(config.neo4j, new FailureLog(createLogger(config.logLevel), config.http.failureLogIntervalMs));
   try {
     console.log(`Applying cypher/schema and cypher/seed to ${config.neo4j.uri} (database "${config.neo4j.database}") ...`);
     const seeder = new Seeder(driver, config.neo4j.database, (line) => console.log(line));

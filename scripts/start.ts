@@ -6,13 +6,15 @@
  */
 import { ConfigError, defaultProjectRoot, loadConfig } from "../src/config";
 import { SeedError, Seeder } from "../src/db/seeder";
+import { FailureLog } from "../src/failure-log";
 import { createDriver } from "../src/graph/driver";
 import { createLogger } from "../src/logger";
-import { startServer } from "../src/main";
+import { logUnhandledRejections, startServer } from "../src/main";
 import { waitForExternalNeo4j } from "./external-neo4j";
 import { LocalNeo4j, LocalNeo4jError } from "./local-neo4j";
 
 async function main(): Promise<void> {
+  logUnhandledRejections();
   const config = loadConfig();
   if (config.neo4j.managedLocally) {
     await new LocalNeo4j(config, defaultProjectRoot()).start();
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
     await waitForExternalNeo4j(config, 60);
   }
 
-  const driver = createDriver(config.neo4j, createLogger(config.logLevel));
+  const driver = createDriver(config.neo4j, new FailureLog(createLogger(config.logLevel), config.http.failureLogIntervalMs));
   try {
     const seeder = new Seeder(driver, config.neo4j.database, (line) => console.log(line));
     await seeder.applySchema();

@@ -43,7 +43,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const failures = new FailureLog(logger, config.http.failureLogIntervalMs);
-  const driver = options.driver ?? createDriver(config.neo4j, logger, failures);
+  const driver = options.driver ?? createDriver(config.neo4j, failures);
   const runner = new QueryRunner(driver, { ...config.neo4j, onQuery: options.onQuery });
   // The schema is the same for every app of the process (tests build several apps).
   const schema = await (schemaPromise ??= createSchema());

@@ -43,7 +43,18 @@ export async function startServer(config: AppConfig = loadConfig(), driver?: Dri
   return { url, stop };
 }
 
+/**
+ * For the process entry points (this file, scripts/start.ts): a promise rejection nobody handled
+ * is a bug to log, not a reason to drop every request in flight, which is Node's default.
+ */
+export function logUnhandledRejections(): void {
+  process.on("unhandledRejection", (reason) => {
+    console.error(JSON.stringify({ level: 50, msg: "unhandled promise rejection", reason: String(reason) }));
+  });
+}
+
 if (require.main === module) {
+  logUnhandledRejections();
   startServer()
     .then((server) => {
       for (const signal of ["SIGINT", "SIGTERM"] as const) {

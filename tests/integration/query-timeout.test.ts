@@ -4,13 +4,14 @@
  * paths is this per-read override; explore.test.ts checks they pass it).
  */
 import { ErrorCode } from "../../src/common/errors";
+import { FailureLog } from "../../src/failure-log";
 import { createDriver } from "../../src/graph/driver";
 import { QueryRunner } from "../../src/graph/query-runner";
 import { createLogger } from "../../src/logger";
 import { testConfig } from "./test-server";
 
 const config = testConfig();
-const driver = createDriver(config.neo4j, createLogger("silent"));
+const driver = createDriver(config.neo4j, new FailureLog(createLogger("silent"), 1000));
 afterAll(() => driver.close());
 
 // Seconds of work on any machine; Neo4j checks the timeout while it runs.

@@ -3,6 +3,7 @@
  * up, and it serves again as soon as Neo4j is back. The outage is a TCP proxy cut in front of
  * the real database.
  */
+import pino from "pino";
 import { TcpProxy } from "./tcp-proxy";
 import { startHttpTestApp, testConfig, type HttpTestApp } from "./test-server";
 
@@ -11,6 +12,8 @@ const real = new URL(realConfig.neo4j.uri.replace(/^neo4j(\+s|\+ssc)?:/, "bolt:"
 const proxy = new TcpProxy(real.hostname, Number(real.port || 7687));
 let server: HttpTestApp | undefined;
 let base: string;
+/** What the server logged, one JSON line each. */
+const logLines: string[] = [];
 
 beforeAll(async () => {
   await proxy.open();
@@ -22,7 +25,7 @@ beforeAll(async () => {
     NEO4J_CONNECTION_TIMEOUT_MS: "1000",
     NEO4J_MAX_RETRY_TIME_MS: "0",
   });
-  server = await startHttpTestApp(config);
+  server = await startHttpTestApp(config, pino({ level: "warn" }, { write: (line: string) => logLines.push(line) }));
   base = server.base;
 });
 afterAll(async () => {
@@ -48,6 +51,12 @@ it("answers SERVICE_UNAVAILABLE while Neo4j is down and recovers when it is back
   expect(down.errors[0].extensions).toEqual({ code: "SERVICE_UNAVAILABLE" });
   expect(down.errors[0].message).not.toMatch(/bolt|127\.0\.0\.1|Neo4jError/);
   expect(Date.now() - started).toBeLessThan(15000);
+  // An outage is not a log flood: 40 more failures add no line (they are counted for the interval).
+  const linesAfterFirst = logLines.length;
+  const more = await Promise.all(Array.from({ length: 40 }, ask));
+  expect(more.every((answer) => answer.errors[0].extensions.code === "SERVICE_UNAVAILABLE")).toBe(true);
+  expect(logLines.length).toBe(linesAfterFirst);
+  expect(logLines.join("")).not.toMatch(/"stack"/);
   const notReady = await fetch(`${base}/ready`);
   expect(notReady.status).toBe(503);
   expect((await fetch(`${base}/health`)).status).toBe(200);

@@ -28,6 +28,12 @@ describe("docker-compose.yml", () => {
     expect(compose).toMatch(/condition: service_healthy/);
   });
 
+  it("restarts both services when they exit, as a supervisor would", () => {
+    const services = compose.split(/\n  (?=neo4j:|api:)/).slice(1);
+    expect(services).toHaveLength(2);
+    for (const service of services) expect(service).toMatch(/\n    restart: unless-stopped/);
+  });
+
   it("builds an image holding every folder the server reads at run time", () => {
     const dockerfile = fs.readFileSync(path.join(root, "Dockerfile"), "utf8");
     const runtime = dockerfile.slice(dockerfile.lastIndexOf("FROM "));
