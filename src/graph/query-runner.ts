@@ -107,9 +107,10 @@ export class QueryRunner {
       if (scope) releases.push(await scope.slots.acquire(scope.signal));
       if (options.traversal) releases.push(await this.enter(this.shared.traversals, "traversals"));
       releases.push(await this.enter(this.shared.queries, "queries"));
-      // Neo4j stops the work when the request is out of time, not only the server.
+      // Out of time or refused while it waited: it runs nothing. Otherwise its timeout is cut to
+      // what the request has left, so Neo4j itself stops the work when the request is out of time.
+      scope?.signal.throwIfAborted();
       const timeoutMs = Math.max(1, Math.min(options.timeoutMs ?? this.options.queryTimeoutMs, scope?.remainingMs() ?? Infinity));
-      if (timeoutMs <= 1) scope?.signal.throwIfAborted();
       return await this.guarded(() => this.run(mode, name, work, timeoutMs, timeoutMs + this.options.responseGraceMs));
     } finally {
       for (const release of releases.reverse()) release();
