@@ -94,6 +94,21 @@ describe("defect 2: aliases cannot take the Neo4j pool", () => {
     }
   });
 
+  it("answers SERVER_BUSY at once when the traversal queue is full, and serves the rest", async () => {
+    const busy = await createTestServer(testConfig({ NEO4J_MAX_CONCURRENT_TRAVERSALS: "1", NEO4J_MAX_QUEUED_TRAVERSALS: "0" }));
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => busy.execute(`{ neighbourhood(id: "openai", depth: 3) { nodes { id } } }`)),
+      );
+      const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? "OK");
+      expect(codes).toContain("OK");
+      expect(codes).toContain(ErrorCode.SERVER_BUSY);
+      expect(new Set(codes)).toEqual(new Set(["OK", ErrorCode.SERVER_BUSY]));
+    } finally {
+      await busy.close();
+    }
+  });
+
   it("refuses nesting deeper than GRAPHQL_MAX_DEPTH", async () => {
     const { status, body } = await post({ query: `{ entity(id: "openai") { ${nested(8)} } }` });
     expect(status).toBe(400);
