@@ -115,3 +115,41 @@ describe("limits on input", () => {
     expect(describeValue(-1)).toBe("-1");
   });
 });
+
+describe("complexityLimitPlugin", () => {
+  it("refuses an operation whose estimate is not a finite number, saying 'unbounded' rather than null", async () => {
+    const { GraphQLInt, GraphQLObjectType, GraphQLSchema, parse } = await import("graphql");
+    const { complexityLimitPlugin } = await import("../../src/http/complexity");
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: "Query",
+        fields: { huge: { type: GraphQLInt, extensions: { complexity: () => Number.POSITIVE_INFINITY } } },
+      }),
+    });
+    const hooks = await complexityLimitPlugin(schema, 1000).requestDidStart!({} as never);
+    const attempt = (hooks as { didResolveOperation: (context: unknown) => Promise<void> }).didResolveOperation({
+      request: { variables: {} },
+      document: parse("{ huge }"),
+    });
+    await expect(attempt).rejects.toMatchObject({ extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: "unbounded" } });
+  });
+});
+
+describe("CircuitBreaker", () => {
+  it("once open, refuses all but one probe per interval, and closes on the probe's success", async () => {
+    const { CircuitBreaker } = await import("../../src/graph/circuit-breaker");
+    const breaker = new CircuitBreaker(30);
+    expect(breaker.admit()).toEqual({ admitted: true, probe: false });
+    breaker.failed();
+    expect(breaker.wouldAdmit()).toBe(false);
+    expect(breaker.admit().admitted).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(breaker.admit()).toEqual({ admitted: true, probe: true });
+    expect(breaker.admit().admitted).toBe(false); // one probe at a time
+    breaker.settled(true); // the probe ended without a verdict: another may try
+    expect(breaker.admit()).toEqual({ admitted: true, probe: true });
+    breaker.succeeded();
+    expect(breaker.isOpen).toBe(false);
+    expect(breaker.admit()).toEqual({ admitted: true, probe: false });
+  });
+});
