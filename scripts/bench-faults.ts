@@ -78,6 +78,13 @@ function rssMb(pid: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Issue 7's targets; each miss is printed and makes the run exit 1. */
+const TARGETS = { refusalMs: 1_000, rssMb: 400, readyMs: 1_000, firstSuccessMs: 5_000 };
+const misses: string[] = [];
+function check(ok: boolean, miss: string): void {
+  if (!ok) misses.push(miss);
+}
+
 class Bench {
   readonly outcomes: Outcome[] = [];
   private loadTimer: NodeJS.Timeout | undefined;
@@ -213,6 +220,11 @@ async function fault(
   const slowest = Math.max(0, ...during.filter((outcome) => !outcome.ok).map((outcome) => outcome.doneAt - outcome.sentAt));
   const readyStatuses = readies.map((ready) => ready.split(" ")[0]);
   const readyMs = readies.map((ready) => Number(ready.split(" ")[2]));
+  check(readyStatuses.every((status) => status === "503"), `${name}: /ready answered ${readyStatuses.join(" ")}, not 503`);
+  check(Math.max(...readyMs) < TARGETS.readyMs, `${name}: /ready took ${Math.max(...readyMs)} ms`);
+  check(during.every((outcome) => !outcome.code.startsWith("NO_ANSWER")), `${name}: requests got no answer`);
+  check(firstSuccess !== undefined && firstSuccess.doneAt - back <= TARGETS.firstSuccessMs, `${name}: first success after ${firstSuccess ? firstSuccess.doneAt - back : "never"} ms`);
+  check(failedAfterFirstSuccess.length === 0, `${name}: ${failedAfterFirstSuccess.length} requests failed after the first success`);
   console.log(`  during (${((back - outageStart) / 1000).toFixed(1)} s, ${during.length} requests): ${tally(during)}`);
   console.log(`  slowest coded error: ${slowest} ms`);
   console.log(`  /ready: ${readyStatuses.join(" ")} (slowest ${Math.max(...readyMs)} ms)`);
@@ -247,6 +259,8 @@ async function main(): Promise<void> {
     console.log("\n## hostile requests (issue 7), one at a time");
     for (const reproduction of REPRODUCTIONS) {
       const { status, code, ms } = await bench.post(reproduction.body);
+      const refusal = reproduction.name.startsWith("6 ") ? code === "OK" : status === 400 || status === 413;
+      check(refusal && ms < TARGETS.refusalMs, `${reproduction.name}: ${status} ${code} in ${ms} ms`);
       console.log(`  ${reproduction.name.padEnd(40)} ${String(status).padStart(3)} ${code.padEnd(26)} ${String(ms).padStart(5)} ms  RSS ${bench.sampleRss().toFixed(0)} MB`);
     }
     const flood = await Promise.all([bench.post(JSON.stringify({ query: aliases(30) })), bench.post(JSON.stringify({ query: LOAD[0] }))]);
@@ -280,7 +294,10 @@ async function main(): Promise<void> {
     await sleep(2_000);
     const total = bench.outcomes.length;
     console.log(`\n## overall: ${total} load requests; server RSS max ${bench.maxRss.toFixed(0)} MB; process ${bench.alive() ? "alive" : "DEAD"}`);
-    if (!bench.alive()) process.exitCode = 1;
+    check(bench.alive(), "the server process died");
+    check(bench.maxRss < TARGETS.rssMb, `server RSS reached ${bench.maxRss.toFixed(0)} MB`);
+    console.log(misses.length === 0 ? "\nAll of issue 7's targets met." : `\nTargets missed:\n- ${misses.join("\n- ")}`);
+    if (misses.length > 0) process.exitCode = 1;
   } finally {
     const pid = local.status().pid;
     if (pid !== undefined) process.kill(pid, "SIGCONT");

@@ -219,6 +219,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       startTimeoutSeconds: integer("LOCAL_NEO4J_START_TIMEOUT_S", 180, 5, 3600),
     },
   };
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {
+    problems.push("HTTP_HEADERS_TIMEOUT_MS must not be above HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)");
+  }
   if (config.neo4j.maxConcurrentQueries >= config.neo4j.maxConnectionPoolSize) {
     // The pool must keep a connection free for /ready and the seed, whatever the load.
     problems.push("NEO4J_MAX_CONCURRENT_QUERIES must be below NEO4J_MAX_CONNECTION_POOL_SIZE");

@@ -1,7 +1,7 @@
 /**
  * Errors that reach clients. Each carries `extensions.code` from one enum, so clients branch on
  * the code, never on the message. Anything else thrown inside a resolver is masked as
- * INTERNAL_SERVER_ERROR by `formatError` (src/server/format-error.ts).
+ * INTERNAL_SERVER_ERROR by `formatError` (src/http/format-error.ts).
  */
 import { GraphQLError } from "graphql";
 

@@ -11,6 +11,7 @@ export class GateFullError extends Error {
 
 export class Gate {
   private active = 0;
+  private peak = 0;
   private readonly queue: Array<() => void> = [];
 
   constructor(
@@ -22,6 +23,11 @@ export class Gate {
     return this.active;
   }
 
+  /** The most holders there have been at once. */
+  get peakActiveCount(): number {
+    return this.peak;
+  }
+
   get queuedCount(): number {
     return this.queue.length;
   }
@@ -31,6 +37,7 @@ export class Gate {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.active < this.maxActive) {
       this.active += 1;
+      this.peak = Math.max(this.peak, this.active);
       return Promise.resolve(this.releaser());
     }
     if (this.queue.length >= this.maxQueued) return Promise.reject(new GateFullError("queue full"));

@@ -12,8 +12,8 @@
  * Neo4j is found unreachable, a circuit breaker answers SERVICE_UNAVAILABLE at once and probes
  * for its return (src/graph/circuit-breaker.ts).
  */
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import { ErrorCode, ServerBusyError, ServiceUnavailableError } from "../common/errors";
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import { QueryTimeoutError, ServerBusyError, ServiceUnavailableError } from "../common/errors";
 import type { Neo4jConfig } from "../config";
 import { CircuitBreaker } from "./circuit-breaker";
 import { Gate, GateFullError } from "./gate";
@@ -52,6 +52,8 @@ interface Shared {
 
 export class QueryRunner {
   private readonly shared: Shared;
+  /** The ping in flight, shared by concurrent /ready calls so they hold one connection, not many. */
+  private pending: Promise<boolean> | undefined;
 
   constructor(
     private readonly driver: Driver,
@@ -83,14 +85,14 @@ export class QueryRunner {
    * True when Neo4j answers a trivial query within `readyTimeoutMs`; for the readiness probe.
    * It skips the gates: readiness is about Neo4j, and a busy server is still ready.
    */
-  async ping(): Promise<boolean> {
-    try {
-      const within = this.options.readyTimeoutMs;
-      await this.guarded(() => this.run("READ", "ping", (tx) => tx.run("RETURN 1"), within, within, false), true);
-      return true;
-    } catch {
-      return false;
-    }
+  ping(): Promise<boolean> {
+    const within = this.options.readyTimeoutMs;
+    return (this.pending ??= this.guarded(() => this.run("READ", "ping", (tx) => tx.run("RETURN 1"), within, within, false), true)
+      .then(
+        () => true,
+        () => false,
+      )
+      .finally(() => (this.pending = undefined)));
   }
 
   private async execute<T>(
@@ -140,9 +142,10 @@ export class QueryRunner {
       breaker.succeeded();
       return result;
     } catch (error) {
-      // Unreachable or silent: open. A query timeout means Neo4j is there; anything else says nothing.
+      // Unreachable or silent: open. Neo4j's own timeout means it is there. Anything else (our
+      // request's deadline or abort, a saturated pool, a bug) says nothing about Neo4j.
       if (error instanceof ServiceUnavailableError && error.unreachable) breaker.failed();
-      else if ((error as { extensions?: { code?: unknown } }).extensions?.code === ErrorCode.QUERY_TIMEOUT) breaker.succeeded();
+      else if (error instanceof QueryTimeoutError && error.originalError instanceof Neo4jError) breaker.succeeded();
       else breaker.settled(probe);
       throw error;
     }
@@ -204,10 +207,14 @@ export class QueryRunner {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener("abort", onAbort);
       // Closing resets a connection whose query still runs, so Neo4j stops it. After giving up
-      // on an answer the close goes on in the background: a hung server never acknowledges it.
+      // on an answer the close goes on in the background: a hung server never acknowledges it;
+      // otherwise it is awaited, but no longer than the grace (Neo4j may hang at that moment).
       const closed = session.close().catch(() => undefined);
-      if (!gaveUp) await closed;
+      if (!gaveUp) await Promise.race([closed, delay(this.options.responseGraceMs)]);
     }
   }
 }
 
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,55 +1,65 @@
 /**
- * Rejects operations whose estimated cost is over the limit, before any resolver runs. Each
+ * Refuses operations whose estimated cost is over the limit, before any resolver runs. Each
  * batched level of `Entity.relations` costs Neo4j one query but multiplies the response (an
  * entity has up to ~40 relations here), so nesting, not the database, is what must be bounded.
  * Costs: 1 per field, list fields as declared with `complexity` on their decorators (pages
  * multiply by `first`, `Entity.relations` by RELATIONS_FAN_OUT); aliases count separately.
+ *
+ * The check fails closed: an operation whose cost cannot be estimated does not run. (It once
+ * failed open, and a null for a defaulted variable then let a deep sibling field through.)
  */
-import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
-import { ErrorCode } from "../common/errors";
+import { BadUserInputError, ErrorCode } from "../common/errors";
 
-export function complexityLimitPlugin<TContext extends object>(
+/**
+ * AST nodes the estimator may visit (fragments spread many times multiply them); past it the
+ * operation is refused as too complex. graphql-query-complexity's own default, made explicit.
+ */
+export const MAX_QUERY_NODES = 10_000;
+
+export function checkCost(
   schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
   maximumCost: number,
-): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables,
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not coerce: execution reports them with the proper error.
-            return;
-          }
-          // Every size is clamped (src/common/complexity.ts), so the estimate is finite; should it
-          // ever not be, that is a refusal too, never a pass.
-          const bounded = Number.isFinite(cost) && cost >= 0;
-          if (!bounded || cost > maximumCost) {
-            throw new GraphQLError(
-              `This operation is too expensive: its estimated cost is ${bounded ? cost : "unbounded"}, over the limit of ${maximumCost}. ` +
-                "Ask for fewer levels of nested `relations`, fewer aliases or smaller pages (`first`).",
-              {
-                extensions: {
-                  code: ErrorCode.QUERY_TOO_COMPLEX,
-                  cost: bounded ? cost : "unbounded",
-                  maximumCost,
-                  http: { status: 400 },
-                },
-              },
-            );
-          }
+): void {
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      maxQueryNodes: MAX_QUERY_NODES,
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    // graphql-js could not coerce a variable or an argument (a null where a value is required):
+    // the client's input. Anything else, the node cap included, is too complex to estimate.
+    if (error instanceof GraphQLError && !/number of nodes/i.test(error.message)) {
+      throw new BadUserInputError(/^Argument "(\w+)"/.exec(error.message)?.[1] ?? "variables", error.message, {
+        http: { status: 400 },
+      });
+    }
+    cost = Number.POSITIVE_INFINITY;
+  }
+  // Every size is clamped (src/common/complexity.ts), so an estimate is finite; one that is not
+  // is a refusal too, never a pass.
+  const bounded = Number.isFinite(cost) && cost >= 0;
+  if (!bounded || cost > maximumCost) {
+    throw new GraphQLError(
+      `This operation is too expensive: its estimated cost is ${bounded ? cost : "unbounded"}, over the limit of ${maximumCost}. ` +
+        "Ask for fewer levels of nested `relations`, fewer aliases or fragment spreads, or smaller pages (`first`).",
+      {
+        extensions: {
+          code: ErrorCode.QUERY_TOO_COMPLEX,
+          cost: bounded ? cost : "unbounded",
+          maximumCost,
+          http: { status: 400 },
         },
-      };
-    },
-  };
+      },
+    );
+  }
 }

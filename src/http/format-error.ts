@@ -48,7 +48,9 @@ export function createFormatError(failures: FailureLog) {
       }
     }
     const unexpected = unwrapResolverError(error);
-    failures.record(`unexpected error: ${String((unexpected as Error)?.message ?? unexpected).slice(0, 200)}`, { err: unexpected, path: formatted.path }, "error");
+    // Keyed by the message without its numbers, so one bug is one series in the log.
+    const kind = `unexpected error: ${String((unexpected as Error)?.message ?? unexpected).replace(/\d+/g, "N").slice(0, 200)}`;
+    failures.record(kind, { err: unexpected, path: formatted.path }, "error");
     return {
       message: "Internal server error",
       locations: formatted.locations,

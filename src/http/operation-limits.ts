@@ -1,24 +1,26 @@
 /**
  * Limits on what one operation may ask, checked before any resolver runs:
  * - graphql-js stops parsing past `maxTokens` tokens (GRAPHQL_PARSE_FAILED);
- * - GraphQL Armor's rules bound aliases, depth and directives, and a rule of ours refuses
- *   mutations and subscriptions, which this schema does not have (GRAPHQL_VALIDATION_FAILED);
- * - variables nested deeper than `maxVariableDepth` are refused before graphql-js coerces them
- *   (it recurses, and a 100,000-level list once overflowed the stack) (BAD_USER_INPUT);
- * - the cost estimate (src/http/complexity.ts) comes last, on an operation known to be sane.
+ * - GraphQL Armor's rules bound aliases, depth (fragments flattened, so depth is field nesting)
+ *   and directives, and a rule of ours refuses mutations and subscriptions, which this schema
+ *   does not have (GRAPHQL_VALIDATION_FAILED);
+ * - then, in one plugin and in this order: variables nested deeper than `maxVariableDepth` are
+ *   refused before anything coerces them (graphql-js recurses, and a 100,000-level list once
+ *   overflowed the stack) (BAD_USER_INPUT); then the cost estimate (src/http/complexity.ts).
  */
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from "graphql";
+import { GraphQLError, type ASTVisitor, type GraphQLSchema, type ValidationContext, type ValidationRule } from "graphql";
 import { BadUserInputError } from "../common/errors";
 import type { GraphQLLimitsConfig } from "../config";
+import { checkCost } from "./complexity";
 
 export function operationValidationRules(limits: GraphQLLimitsConfig): ValidationRule[] {
   return [
     maxAliasesRule({ n: limits.maxAliases, ...reportAs("GRAPHQL_MAX_ALIASES") }),
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...reportAs("GRAPHQL_MAX_DEPTH") }),
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reportAs("GRAPHQL_MAX_DEPTH") }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reportAs("GRAPHQL_MAX_DIRECTIVES") }),
     rootOperationTypeRule,
   ];
@@ -55,20 +57,25 @@ export function rootOperationTypeRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** Refuses variables whose JSON nests deeper than `maxDepth`, walking them without recursion. */
-export function variableDepthPlugin<TContext extends object>(maxDepth: number): ApolloServerPlugin<TContext> {
+/** The checks that need the operation and its variables: variable depth first, then cost. */
+export function operationLimitsPlugin<TContext extends object>(
+  schema: GraphQLSchema,
+  limits: Pick<GraphQLLimitsConfig, "maxVariableDepth" | "maxCost">,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request }) {
-          const offending = deepestVariable(request.variables ?? {}, maxDepth);
+        async didResolveOperation({ request, document }) {
+          const variables = request.variables ?? {};
+          const offending = deepestVariable(variables, limits.maxVariableDepth);
           if (offending) {
             throw new BadUserInputError(
               offending,
-              `Variable "$${offending}" nests lists or objects more than ${maxDepth} levels deep; no argument of this API needs that.`,
+              `Variable "$${offending}" nests lists or objects more than ${limits.maxVariableDepth} levels deep; no argument of this API needs that.`,
               { http: { status: 400 } },
             );
           }
+          checkCost(schema, document, request.operationName ?? undefined, variables, limits.maxCost);
         },
       };
     },

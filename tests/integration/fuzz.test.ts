@@ -158,8 +158,16 @@ class Generator {
   operation(): { query: string; variables?: Record<string, unknown> } {
     const variables = new Map<string, { type: string; value: unknown }>();
     const roots = Array.from({ length: 1 + this.int(3) }, () => this.field(this.pick(Object.values(this.query.getFields())), 0, variables));
-    const declared = [...variables.entries()].map(([name, { type }]) => `$${name}: ${type}`);
-    const query = `query${declared.length ? `(${declared.join(", ")})` : ""} { ${roots.join(" ")} }`;
+    // Some variables get a default (and are then sent as null), some operations go through fragments.
+    const declared = [...variables.entries()].map(([name, variable]) => {
+      if (variable.type.endsWith("!") || this.next() > 0.2) return `$${name}: ${variable.type}`;
+      const declaration = `$${name}: ${variable.type} = ${this.literal(variable.value)}`;
+      variable.value = null;
+      return declaration;
+    });
+    const head = `query${declared.length ? `(${declared.join(", ")})` : ""}`;
+    const query =
+      this.next() < 0.1 ? `${head} { ...Q } fragment Q on Query { ${roots.join(" ")} }` : `${head} { ${roots.join(" ")} }`;
     return { query, variables: Object.fromEntries([...variables.entries()].map(([name, { value }]) => [name, value])) };
   }
 
@@ -203,6 +211,9 @@ class Generator {
   }
 }
 
+/** A stack frame, a dependency's path or this checkout's path: what no answer may show. */
+const internals = new RegExp(`\\bat .+\\.(js|ts):\\d+|node_modules|${process.cwd().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+
 let server: HttpTestApp;
 beforeAll(async () => {
   server = await startHttpTestApp();
@@ -223,7 +234,7 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
       const text = await response.text();
       const where = `${request.method} ${request.path.slice(0, 200)} ${request.body?.slice(0, 2000) ?? ""}`;
       if (response.status >= 500) problems.push(`${response.status} for ${where}: ${text.slice(0, 300)}`);
-      if (/\bat .+\.(js|ts):\d+|node_modules|\/work\/|[A-Za-z]:\\\\/.test(text)) problems.push(`internals in the body for ${where}: ${text.slice(0, 300)}`);
+      if (internals.test(text)) problems.push(`internals in the body for ${where}: ${text.slice(0, 300)}`);
       if ((response.headers.get("content-type") ?? "").includes("json") && text.length > 0) {
         let body: any;
         try {
@@ -246,7 +257,6 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
   // The generator must reach the interesting answers, or the test proves little.
   const reached = Object.fromEntries(codes);
   for (const code of ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST"]) {
-    expect({ code, count: reached[code] ?? 0 }).toEqual({ code, count: expect.any(Number) });
     expect(reached[code] ?? 0).toBeGreaterThan(10);
   }
   expect((await fetch(`${server.base}/health`)).status).toBe(200);

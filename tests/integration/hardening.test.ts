@@ -3,9 +3,9 @@
  * limits that stop them. Over HTTP (what an attacker sends) and through Apollo's pipeline.
  */
 import { ErrorCode } from "../../src/common/errors";
-import { startHttpTestApp, testConfig, type HttpTestApp } from "./test-server";
+import net from "node:net";
 import { TcpProxy } from "./tcp-proxy";
-import { createTestServer, type TestServer } from "./test-server";
+import { createTestServer, startHttpTestApp, testConfig, type HttpTestApp, type TestServer } from "./test-server";
 
 /** N(k): k nested levels of relations { counterparty { … id } }. */
 const nested = (levels: number): string =>
@@ -42,6 +42,20 @@ describe("defect 1: a negative page size cannot cancel the cost estimate", () =>
     const overHttp = await post({ query });
     expect(overHttp.status).toBe(400);
     expect(overHttp.ms).toBeLessThan(1000);
+  });
+
+  it("fails closed: a null for a defaulted variable or a fragment fan-out cannot skip the estimate", async () => {
+    const deep = `deep: entity(id: "openai") { ${nested(6)} }`;
+    server.runner.calls.length = 0;
+    const nullVariable = await server.execute(`query($id: ID = "openai") { bad: entity(id: $id) { id } ${deep} }`, { id: null });
+    expect(nullVariable.errors?.[0].extensions?.code).toBe(ErrorCode.BAD_USER_INPUT);
+    const fragments = [
+      "fragment F1 on Entity { id }",
+      ...[2, 3, 4, 5].map((level) => `fragment F${level} on Entity { ${Array.from({ length: 11 }, () => `...F${level - 1}`).join(" ")} }`),
+    ].join(" ");
+    const fanOut = await server.execute(`{ a: entity(id: "openai") { ...F5 } ${deep} } ${fragments}`);
+    expect(fanOut.errors?.[0].extensions?.code).toBe(ErrorCode.QUERY_TOO_COMPLEX);
+    expect(server.runner.calls).toEqual([]);
   });
 
   it("refuses the issue's reproduction in under a second", async () => {
@@ -82,13 +96,16 @@ describe("defect 2: aliases cannot take the Neo4j pool", () => {
     expect(body.errors[0].message).toContain("GRAPHQL_MAX_ALIASES");
   });
 
-  it("runs the 30 aliases it allows, a few transactions at a time", async () => {
-    const limited = await createTestServer(testConfig({ NEO4J_MAX_CONCURRENT_PER_REQUEST: "1" }));
+  it("runs the 30 aliases it allows, at most NEO4J_MAX_CONCURRENT_PER_REQUEST transactions at a time", async () => {
+    const limited = await createTestServer(testConfig({ NEO4J_MAX_CONCURRENT_PER_REQUEST: "2" }));
     try {
       const query = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: timeline(limit: 1) { minDate }`).join(" ")} }`;
-      const result = await limited.execute(query);
-      expect(result.errors).toBeUndefined();
-      expect(Object.keys(result.data ?? {})).toHaveLength(30);
+      const context = limited.app.createContext();
+      const response = await limited.app.http.apollo.executeOperation({ query }, { contextValue: context });
+      const result = response.body.kind === "single" ? response.body.singleResult : undefined;
+      expect(result?.errors).toBeUndefined();
+      expect(Object.keys(result?.data ?? {})).toHaveLength(30);
+      expect(context.scope.slots.peakActiveCount).toBe(2);
     } finally {
       await limited.close();
     }
@@ -97,10 +114,18 @@ describe("defect 2: aliases cannot take the Neo4j pool", () => {
   it("answers SERVER_BUSY at once when the traversal queue is full, and serves the rest", async () => {
     const busy = await createTestServer(testConfig({ NEO4J_MAX_CONCURRENT_TRAVERSALS: "1", NEO4J_MAX_QUEUED_TRAVERSALS: "0" }));
     try {
+      const started = Date.now();
       const answers = await Promise.all(
-        Array.from({ length: 12 }, () => busy.execute(`{ neighbourhood(id: "openai", depth: 3) { nodes { id } } }`)),
+        Array.from({ length: 12 }, async () => {
+          const answer = await busy.execute(`{ neighbourhood(id: "openai", depth: 3) { nodes { id } } }`);
+          return { code: answer.errors?.[0]?.extensions?.code ?? "OK", ms: Date.now() - started };
+        }),
       );
-      const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? "OK");
+      const codes = answers.map((answer) => answer.code);
+      // Refused at once: no busy answer waited for the traversal that held the slot.
+      const slowestBusy = Math.max(...answers.filter((answer) => answer.code !== "OK").map((answer) => answer.ms));
+      const fastestOk = Math.min(...answers.filter((answer) => answer.code === "OK").map((answer) => answer.ms));
+      expect(slowestBusy).toBeLessThanOrEqual(fastestOk);
       expect(codes).toContain("OK");
       expect(codes).toContain(ErrorCode.SERVER_BUSY);
       expect(new Set(codes)).toEqual(new Set(["OK", ErrorCode.SERVER_BUSY]));
@@ -160,9 +185,23 @@ describe("defect 10: no unbounded cost, and Node's slow-client timeouts are ours
     expect(body.errors[0].extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", cost: expect.any(Number) });
   });
 
-  it("sets the header and request timeouts from the configuration", () => {
-    expect(http.app.http.httpServer.headersTimeout).toBe(http.app.config.http.headersTimeoutMs);
-    expect(http.app.http.httpServer.requestTimeout).toBe(http.app.config.http.requestTimeoutMs);
+  it("closes a connection whose headers do not arrive within HTTP_HEADERS_TIMEOUT_MS", async () => {
+    const slow = await startHttpTestApp(testConfig({ HTTP_HEADERS_TIMEOUT_MS: "1000" }));
+    try {
+      const { port } = new URL(slow.base);
+      const socket = net.connect(Number(port), "127.0.0.1");
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve) => {
+        let received = "";
+        socket.on("data", (chunk) => (received += chunk.toString()));
+        socket.on("close", () => resolve(received));
+        socket.write("POST /graphql HTTP/1.1\r\nHost: x\r\n"); // and never the rest
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      await slow.close();
+    }
   });
 });
 

@@ -116,22 +116,38 @@ describe("limits on input", () => {
   });
 });
 
-describe("complexityLimitPlugin", () => {
-  it("refuses an operation whose estimate is not a finite number, saying 'unbounded' rather than null", async () => {
-    const { GraphQLInt, GraphQLObjectType, GraphQLSchema, parse } = await import("graphql");
-    const { complexityLimitPlugin } = await import("../../src/http/complexity");
-    const schema = new GraphQLSchema({
+describe("checkCost", () => {
+  const schemaWith = async (complexity: () => number) => {
+    const { GraphQLInt, GraphQLObjectType, GraphQLSchema } = await import("graphql");
+    return new GraphQLSchema({
       query: new GraphQLObjectType({
         name: "Query",
-        fields: { huge: { type: GraphQLInt, extensions: { complexity: () => Number.POSITIVE_INFINITY } } },
+        fields: {
+          field: { type: GraphQLInt, args: { n: { type: new (await import("graphql")).GraphQLNonNull(GraphQLInt) } }, extensions: { complexity } },
+        },
       }),
     });
-    const hooks = await complexityLimitPlugin(schema, 1000).requestDidStart!({} as never);
-    const attempt = (hooks as { didResolveOperation: (context: unknown) => Promise<void> }).didResolveOperation({
-      request: { variables: {} },
-      document: parse("{ huge }"),
-    });
-    await expect(attempt).rejects.toMatchObject({ extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: "unbounded" } });
+  };
+
+  it("refuses an estimate that is not a finite number, saying 'unbounded' rather than null", async () => {
+    const { parse } = await import("graphql");
+    const { checkCost } = await import("../../src/http/complexity");
+    const schema = await schemaWith(() => Number.POSITIVE_INFINITY);
+    expect(() => checkCost(schema, parse("{ field(n: 1) }"), undefined, {}, 1000)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: ErrorCode.QUERY_TOO_COMPLEX, cost: "unbounded" }) }),
+    );
+  });
+
+  it("fails closed: input it cannot coerce is BAD_USER_INPUT, too many nodes QUERY_TOO_COMPLEX", async () => {
+    const { parse } = await import("graphql");
+    const { checkCost, MAX_QUERY_NODES } = await import("../../src/http/complexity");
+    const schema = await schemaWith(() => 1);
+    const nullForRequired = () => checkCost(schema, parse("query($n: Int = 1) { field(n: $n) }"), undefined, { n: null }, 1000);
+    expect(nullForRequired).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }) }));
+    const fields = Array.from({ length: MAX_QUERY_NODES + 1 }, (_, i) => `a${i}: field(n: 1)`).join(" ");
+    expect(() => checkCost(schema, parse(`{ ${fields} }`), undefined, {}, Number.MAX_SAFE_INTEGER)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: ErrorCode.QUERY_TOO_COMPLEX }) }),
+    );
   });
 });
 
