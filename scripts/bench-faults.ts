@@ -22,7 +22,7 @@ import { defaultProjectRoot, loadConfig, type AppConfig } from "../src/config";
 import { LocalNeo4j } from "./local-neo4j";
 
 const RATE = Number(process.env.FAULTS_RATE ?? 20);
-const OUTAGE_MS = Number(process.env.FAULTS_OUTAGE_MS ?? 8_000);
+const OUTAGE_MS = Number(process.env.FAULTS_OUTAGE_MS ?? 15_000);
 const AFTER_MS = Number(process.env.FAULTS_AFTER_MS ?? 12_000);
 const root = defaultProjectRoot();
 

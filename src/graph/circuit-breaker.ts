@@ -4,13 +4,20 @@
  * retries (which piled up requests, filled the queues and delayed recovery by seconds once Neo4j
  * was back). While open, one call at a time is let through every `probeIntervalMs` as a probe;
  * its success closes the breaker, so service resumes within about one interval of Neo4j's return.
+ *
+ * It opens after `threshold` failures in a row with no success between them: one broken
+ * connection (a restarted Neo4j leaves some) must not turn every queued request away.
  */
 export class CircuitBreaker {
   private open = false;
   private probing = false;
   private lastFailureAt = 0;
+  private failuresInARow = 0;
 
-  constructor(private readonly probeIntervalMs: number) {}
+  constructor(
+    private readonly probeIntervalMs: number,
+    private readonly threshold = 3,
+  ) {}
 
   get isOpen(): boolean {
     return this.open;
@@ -40,13 +47,15 @@ export class CircuitBreaker {
   succeeded(): void {
     this.open = false;
     this.probing = false;
+    this.failuresInARow = 0;
   }
 
-  /** Neo4j could not be reached or did not answer. */
+  /** Neo4j could not be reached or did not answer. A failed probe reopens at once. */
   failed(): void {
-    this.open = true;
-    this.probing = false;
+    this.failuresInARow += 1;
     this.lastFailureAt = Date.now();
+    if (this.open || this.failuresInARow >= this.threshold) this.open = true;
+    this.probing = false;
   }
 
   /** A probe ended with neither verdict (e.g. its request was aborted): let another one try. */

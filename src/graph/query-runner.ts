@@ -206,11 +206,14 @@ export class QueryRunner {
     } finally {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener("abort", onAbort);
-      // Closing resets a connection whose query still runs, so Neo4j stops it. After giving up
-      // on an answer the close goes on in the background: a hung server never acknowledges it;
-      // otherwise it is awaited, but no longer than the grace (Neo4j may hang at that moment).
-      const closed = session.close().catch(() => undefined);
-      if (!gaveUp) await Promise.race([closed, delay(this.options.responseGraceMs)]);
+      // A session must not be closed while its transaction runs: the driver can then hand the
+      // connection, still in the transaction, to another session (seen under load as "BeginMessage
+      // cannot be handled by a session in the IN_TRANSACTION state"). After giving up, the session
+      // closes once the transaction settles, which Neo4j's timeout (cut to the request's deadline)
+      // bounds. Otherwise the close is awaited, but no longer than the grace.
+      const close = () => session.close().catch(() => undefined);
+      if (gaveUp) void transaction.then(close, close);
+      else await Promise.race([close(), delay(this.options.responseGraceMs)]);
     }
   }
 }

@@ -19,7 +19,8 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from "graphql";
-import { startHttpTestApp, sharedSchema, type HttpTestApp } from "./test-server";
+import pino from "pino";
+import { startHttpTestApp, sharedSchema, testConfig, type HttpTestApp } from "./test-server";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2000);
@@ -215,8 +216,10 @@ class Generator {
 const internals = new RegExp(`\\bat .+\\.(js|ts):\\d+|node_modules|${process.cwd().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 
 let server: HttpTestApp;
+/** The server's error lines: a failure shows the cause the client was not told. */
+const serverErrors: string[] = [];
 beforeAll(async () => {
-  server = await startHttpTestApp();
+  server = await startHttpTestApp(testConfig(), pino({ level: "error" }, { write: (line: string) => serverErrors.push(line) }));
 });
 afterAll(() => server.close());
 
@@ -253,7 +256,12 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  if (problems.length > 0) throw new Error(`seed ${SEED}: ${problems.length} problems, first ones:\n${problems.slice(0, 5).join("\n")}`);
+  if (problems.length > 0) {
+    throw new Error(
+      `seed ${SEED}: ${problems.length} problems, first ones:\n${problems.slice(0, 5).join("\n")}\n` +
+        `server errors:\n${serverErrors.slice(0, 3).map((line) => line.slice(0, 1500)).join("\n")}`,
+    );
+  }
   // The generator must reach the interesting answers, or the test proves little.
   const reached = Object.fromEntries(codes);
   for (const code of ["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_REQUEST"]) {

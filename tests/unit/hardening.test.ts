@@ -154,8 +154,13 @@ describe("checkCost", () => {
 describe("CircuitBreaker", () => {
   it("once open, refuses all but one probe per interval, and closes on the probe's success", async () => {
     const { CircuitBreaker } = await import("../../src/graph/circuit-breaker");
-    const breaker = new CircuitBreaker(30);
+    const breaker = new CircuitBreaker(30, 2);
     expect(breaker.admit()).toEqual({ admitted: true, probe: false });
+    breaker.failed();
+    expect(breaker.isOpen).toBe(false); // one failure is not an outage
+    breaker.succeeded();
+    breaker.failed();
+    expect(breaker.isOpen).toBe(false); // a success in between starts the count again
     breaker.failed();
     expect(breaker.wouldAdmit()).toBe(false);
     expect(breaker.admit().admitted).toBe(false);
