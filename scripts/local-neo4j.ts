@@ -271,6 +271,9 @@ export class LocalNeo4j {
       `server.memory.pagecache.size=${this.local.pageCacheSize}`,
       "dbms.security.auth_enabled=true",
       "db.transaction.timeout=60s",
+      // Neo4j looks for timed-out transactions this often (2 s by default), so a query can run
+      // that long past its timeout; NEO4J_RESPONSE_GRACE_MS must cover it.
+      "db.transaction.monitor.check.interval=500ms",
       "dbms.usage_report.enabled=false",
       "",
     ];

@@ -28,7 +28,8 @@ export interface Neo4jConfig {
   readonly maxRetryTimeMs: number;
   /**
    * How long past a query's own timeout the server waits for Neo4j's answer before giving up on
-   * it (SERVICE_UNAVAILABLE): Neo4j enforces the timeout itself unless it is hung.
+   * it (SERVICE_UNAVAILABLE): Neo4j enforces the timeout itself unless it is hung, but only when
+   * it next looks (`db.transaction.monitor.check.interval`, 2 s by default), so this must exceed that.
    */
   readonly responseGraceMs: number;
   /** Connections the driver keeps to Neo4j. */
@@ -199,7 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       traversalTimeoutMs: integer("NEO4J_TRAVERSAL_TIMEOUT_MS", 5_000, 100, 600_000),
       connectionTimeoutMs: integer("NEO4J_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
       maxRetryTimeMs: integer("NEO4J_MAX_RETRY_TIME_MS", 2_000, 0, 120_000),
-      responseGraceMs: integer("NEO4J_RESPONSE_GRACE_MS", 2_000, 100, 120_000),
+      responseGraceMs: integer("NEO4J_RESPONSE_GRACE_MS", 3_000, 100, 120_000),
       maxConnectionPoolSize: integer("NEO4J_MAX_CONNECTION_POOL_SIZE", 100, 2, 10_000),
       maxConcurrentQueries: integer("NEO4J_MAX_CONCURRENT_QUERIES", 8, 1, 10_000),
       maxQueuedQueries: integer("NEO4J_MAX_QUEUED_QUERIES", 1_000, 0, 1_000_000),

@@ -219,7 +219,10 @@ let server: HttpTestApp;
 /** The server's error lines: a failure shows the cause the client was not told. */
 const serverErrors: string[] = [];
 beforeAll(async () => {
-  server = await startHttpTestApp(testConfig(), pino({ level: "error" }, { write: (line: string) => serverErrors.push(line) }));
+  // The fuzz is about input, not load: beside the other suites on two cores (one starts a second
+  // Neo4j) a query can take seconds, so the timeouts are generous and any 5xx is a real defect.
+  const config = testConfig({ NEO4J_QUERY_TIMEOUT_MS: "60000", NEO4J_TRAVERSAL_TIMEOUT_MS: "60000", GRAPHQL_REQUEST_TIMEOUT_MS: "120000" });
+  server = await startHttpTestApp(config, pino({ level: "error" }, { write: (line: string) => serverErrors.push(line) }));
 });
 afterAll(() => server.close());
 
