@@ -39,7 +39,7 @@ export class CircuitBreaker {
    */
   admit(): { admitted: boolean; probe: boolean } {
     if (!this.open) return { admitted: true, probe: false };
-    if (this.probing || Date.now() - this.lastFailureAt < this.probeIntervalMs) return { admitted: false, probe: false };
+    if (!this.wouldAdmit()) return { admitted: false, probe: false };
     this.probing = true;
     return { admitted: true, probe: true };
   }

@@ -39,9 +39,9 @@ export function checkCost(
     // graphql-js could not coerce a variable or an argument (a null where a value is required):
     // the client's input. Anything else, the node cap included, is too complex to estimate.
     if (error instanceof GraphQLError && !/number of nodes/i.test(error.message)) {
-      throw new BadUserInputError(/^Argument "(\w+)"/.exec(error.message)?.[1] ?? "variables", error.message, {
-        http: { status: 400 },
-      });
+      // graphql-js names the culprit: 'Argument "first" of non-null type…', 'Variable "$f" got…'.
+      const argument = /^(?:Argument "|Variable "\$)(\w+)"/.exec(error.message)?.[1] ?? "variables";
+      throw new BadUserInputError(argument, error.message, { http: { status: 400 } });
     }
     cost = Number.POSITIVE_INFINITY;
   }

@@ -5,7 +5,7 @@
  * replaced by a bare INTERNAL_SERVER_ERROR, so no internals reach clients.
  */
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import { ErrorCode } from "../common/errors";
 import type { FailureLog } from "../failure-log";
 
@@ -38,14 +38,6 @@ export function createFormatError(failures: FailureLog) {
         failures.record(code, { message: formatted.message, ...(cause ? { cause: cause.message } : {}) });
       }
       return { ...formatted, extensions };
-    }
-    // graphql-js's own input coercion errors carry no code (an argument that must not be null,
-    // the 50-error cap on a variable's values); they are about the client's input.
-    if (code === ErrorCode.INTERNAL_SERVER_ERROR && error instanceof GraphQLError && !error.originalError) {
-      const argument = /^Argument "(\w+)" /.exec(formatted.message)?.[1];
-      if (argument || formatted.message.startsWith("Too many errors processing variables")) {
-        return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) } };
-      }
     }
     const unexpected = unwrapResolverError(error);
     // Keyed by the message without its numbers, so one bug is one series in the log.

@@ -157,6 +157,20 @@ describe("defect 6: an explicit null for an argument with a default means the de
   });
 });
 
+describe("input graphql-js cannot coerce is refused before anything runs, naming the culprit", () => {
+  it.each([
+    ["60 invalid values in one variable (graphql-js stops at 50, uncoded)", `query($t: [RelationType!]) { relations(types: $t) { totalCount } }`, { t: Array(60).fill("x") }, "t"],
+    ["null for a defaulted variable passed to a required argument", `query($id: ID = "openai") { entity(id: $id) { id } }`, { id: null }, "id"],
+  ])("%s", async (_name, query, variables, argument) => {
+    server.runner.calls.length = 0;
+    const result = await server.execute(query, variables);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+    expect(server.runner.calls).toEqual([]);
+    const { status } = await post({ query, variables });
+    expect(status).toBe(400);
+  });
+});
+
 describe("defect 7: no mutations or subscriptions", () => {
   it.each(["mutation { x }", "subscription { x }"])("%s is a validation error, not a server bug", async (query) => {
     const { status, body } = await post({ query });
