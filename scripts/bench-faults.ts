@@ -33,20 +33,33 @@ const LOAD = [
 ];
 
 const nested = (levels: number): string => (levels === 0 ? "id" : `relations { counterparty { ${nested(levels - 1)} } }`);
-const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: timeline(limit: 1) { minDate }`).join(" ")} }`;
+const aliases = (count: number) =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: timeline(limit: 1) { minDate }`).join(" ")} }`;
 const deepList = "[".repeat(100_000) + "]".repeat(100_000);
 
 /** Issue 7's reproductions, as sent by an attacker: each must get a coded error in under 1 s. */
 const REPRODUCTIONS: Array<{ name: string; body: string }> = [
-  ["1 negative page size + deep sibling", { query: `{ neg: relations(first: -1) { nodes { from { ${nested(6)} } } } deep: entity(id: "openai") { ${nested(5)} } }` }],
-  ["1 same, within the depth limit", { query: `{ neg: relations(first: -1) { nodes { from { ${nested(4)} } } } deep: entity(id: "openai") { ${nested(4)} } }` }],
+  [
+    "1 negative page size + deep sibling",
+    { query: `{ neg: relations(first: -1) { nodes { from { ${nested(6)} } } } deep: entity(id: "openai") { ${nested(5)} } }` },
+  ],
+  [
+    "1 same, within the depth limit",
+    { query: `{ neg: relations(first: -1) { nodes { from { ${nested(4)} } } } deep: entity(id: "openai") { ${nested(4)} } }` },
+  ],
   ["2 5,000 aliases of timeline", { query: aliases(5_000) }],
   ["2 49,000 aliases of timeline", { query: aliases(49_000) }],
   ["2 1,000 aliases of timeline", { query: aliases(1_000) }],
-  ["6 explicit null for first", { query: `query($f: Int) { search(text: "open", first: $f) { score } }`, variables: { f: null } }],
+  [
+    "6 explicit null for first",
+    { query: `query($f: Int) { search(text: "open", first: $f) { score } }`, variables: { f: null } },
+  ],
   ["7 mutation", { query: "mutation { x }" }],
   ["7 subscription", { query: "subscription { x }" }],
-  ["10 largest pages nested", { query: `{ entities(first: 2147483647) { nodes { relations { counterparty { ${nested(3)} } } } } }` }],
+  [
+    "10 largest pages nested",
+    { query: `{ entities(first: 2147483647) { nodes { relations { counterparty { ${nested(3)} } } } } }` },
+  ],
 ].map(([name, body]) => ({ name: name as string, body: JSON.stringify(body) }));
 REPRODUCTIONS.push({
   name: "8 variable nested 100,000 levels",
@@ -130,7 +143,12 @@ class Bench {
       });
       const json = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
       const error = json.errors?.[0];
-      return { status: response.status, code: error?.extensions?.code ?? "OK", message: error?.message ?? "", ms: Date.now() - started };
+      return {
+        status: response.status,
+        code: error?.extensions?.code ?? "OK",
+        message: error?.message ?? "",
+        ms: Date.now() - started,
+      };
     } catch (error) {
       return { status: 0, code: `NO_ANSWER (${(error as Error).name})`, message: "", ms: Date.now() - started };
     }
@@ -211,7 +229,9 @@ async function fault(
   const during = bench.outcomes.filter((outcome) => outcome.sentAt >= outageStart && outcome.sentAt < back);
   const after = bench.outcomes.filter((outcome) => outcome.sentAt >= back && outcome.sentAt < back + AFTER_MS);
   const firstSuccess = after.filter((outcome) => outcome.ok).sort((a, b) => a.doneAt - b.doneAt)[0];
-  const failedAfterFirstSuccess = firstSuccess ? after.filter((outcome) => !outcome.ok && outcome.sentAt >= firstSuccess.sentAt) : after;
+  const failedAfterFirstSuccess = firstSuccess
+    ? after.filter((outcome) => !outcome.ok && outcome.sentAt >= firstSuccess.sentAt)
+    : after;
   const tally = (outcomes: Outcome[]) => {
     const codes = new Map<string, number>();
     for (const outcome of outcomes) codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
@@ -220,11 +240,23 @@ async function fault(
   const slowest = Math.max(0, ...during.filter((outcome) => !outcome.ok).map((outcome) => outcome.doneAt - outcome.sentAt));
   const readyStatuses = readies.map((ready) => ready.split(" ")[0]);
   const readyMs = readies.map((ready) => Number(ready.split(" ")[2]));
-  check(readyStatuses.every((status) => status === "503"), `${name}: /ready answered ${readyStatuses.join(" ")}, not 503`);
+  check(
+    readyStatuses.every((status) => status === "503"),
+    `${name}: /ready answered ${readyStatuses.join(" ")}, not 503`,
+  );
   check(Math.max(...readyMs) < TARGETS.readyMs, `${name}: /ready took ${Math.max(...readyMs)} ms`);
-  check(during.every((outcome) => !outcome.code.startsWith("NO_ANSWER")), `${name}: requests got no answer`);
-  check(firstSuccess !== undefined && firstSuccess.doneAt - back <= TARGETS.firstSuccessMs, `${name}: first success after ${firstSuccess ? firstSuccess.doneAt - back : "never"} ms`);
-  check(failedAfterFirstSuccess.length === 0, `${name}: ${failedAfterFirstSuccess.length} requests failed after the first success`);
+  check(
+    during.every((outcome) => !outcome.code.startsWith("NO_ANSWER")),
+    `${name}: requests got no answer`,
+  );
+  check(
+    firstSuccess !== undefined && firstSuccess.doneAt - back <= TARGETS.firstSuccessMs,
+    `${name}: first success after ${firstSuccess ? firstSuccess.doneAt - back : "never"} ms`,
+  );
+  check(
+    failedAfterFirstSuccess.length === 0,
+    `${name}: ${failedAfterFirstSuccess.length} requests failed after the first success`,
+  );
   console.log(`  during (${((back - outageStart) / 1000).toFixed(1)} s, ${during.length} requests): ${tally(during)}`);
   console.log(`  slowest coded error: ${slowest} ms`);
   console.log(`  /ready: ${readyStatuses.join(" ")} (slowest ${Math.max(...readyMs)} ms)`);
@@ -235,15 +267,20 @@ async function fault(
   console.log(`  answers to the requests sent after its return: ${tally(after)}`);
   if (process.env.FAULTS_VERBOSE) {
     for (const outcome of failedAfterFirstSuccess) {
-      console.log(`    +${outcome.sentAt - back} ms → +${outcome.doneAt - back} ms ${outcome.code}: ${outcome.message.replace(/\d+ ms/g, "N ms")}`);
+      console.log(
+        `    +${outcome.sentAt - back} ms → +${outcome.doneAt - back} ms ${outcome.code}: ${outcome.message.replace(/\d+ ms/g, "N ms")}`,
+      );
     }
   }
-  console.log(`  server log: ${((bench.logBytes - logBefore) / 1024).toFixed(1)} KB over the fault; process ${bench.alive() ? "alive" : "DEAD"}`);
+  console.log(
+    `  server log: ${((bench.logBytes - logBefore) / 1024).toFixed(1)} KB over the fault; process ${bench.alive() ? "alive" : "DEAD"}`,
+  );
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.neo4j.managedLocally) throw new Error("bench:faults stops and freezes Neo4j: run it against the project's own (unset NEO4J_URI).");
+  if (!config.neo4j.managedLocally)
+    throw new Error("bench:faults stops and freezes Neo4j: run it against the project's own (unset NEO4J_URI).");
   const local = new LocalNeo4j(config, root, () => undefined);
   await local.start();
   const port = await freePort();
@@ -261,10 +298,17 @@ async function main(): Promise<void> {
       const { status, code, ms } = await bench.post(reproduction.body);
       const refusal = reproduction.name.startsWith("6 ") ? code === "OK" : status === 400 || status === 413;
       check(refusal && ms < TARGETS.refusalMs, `${reproduction.name}: ${status} ${code} in ${ms} ms`);
-      console.log(`  ${reproduction.name.padEnd(40)} ${String(status).padStart(3)} ${code.padEnd(26)} ${String(ms).padStart(5)} ms  RSS ${bench.sampleRss().toFixed(0)} MB`);
+      console.log(
+        `  ${reproduction.name.padEnd(40)} ${String(status).padStart(3)} ${code.padEnd(26)} ${String(ms).padStart(5)} ms  RSS ${bench.sampleRss().toFixed(0)} MB`,
+      );
     }
-    const flood = await Promise.all([bench.post(JSON.stringify({ query: aliases(30) })), bench.post(JSON.stringify({ query: LOAD[0] }))]);
-    console.log(`  30 aliases (the limit) beside a one-line query: ${flood[0].code} in ${flood[0].ms} ms / ${flood[1].code} in ${flood[1].ms} ms`);
+    const flood = await Promise.all([
+      bench.post(JSON.stringify({ query: aliases(30) })),
+      bench.post(JSON.stringify({ query: LOAD[0] })),
+    ]);
+    console.log(
+      `  30 aliases (the limit) beside a one-line query: ${flood[0].code} in ${flood[0].ms} ms / ${flood[1].code} in ${flood[1].ms} ms`,
+    );
 
     bench.startLoad();
     await sleep(3_000);
@@ -293,7 +337,9 @@ async function main(): Promise<void> {
     bench.stopLoad();
     await sleep(2_000);
     const total = bench.outcomes.length;
-    console.log(`\n## overall: ${total} load requests; server RSS max ${bench.maxRss.toFixed(0)} MB; process ${bench.alive() ? "alive" : "DEAD"}`);
+    console.log(
+      `\n## overall: ${total} load requests; server RSS max ${bench.maxRss.toFixed(0)} MB; process ${bench.alive() ? "alive" : "DEAD"}`,
+    );
     check(bench.alive(), "the server process died");
     check(bench.maxRss < TARGETS.rssMb, `server RSS reached ${bench.maxRss.toFixed(0)} MB`);
     console.log(misses.length === 0 ? "\nAll of issue 7's targets met." : `\nTargets missed:\n- ${misses.join("\n- ")}`);

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
       }
       times.sort((left, right) => left - right);
       const format = (value: number) => value.toFixed(1).padStart(7);
-      console.log(`${name.padEnd(36)} ${format(percentile(times, 0.5))} ${format(percentile(times, 0.95))} ${format(times[times.length - 1])}`);
+      console.log(
+        `${name.padEnd(36)} ${format(percentile(times, 0.5))} ${format(percentile(times, 0.95))} ${format(times[times.length - 1])}`,
+      );
     }
   } finally {
     await server.stop();

@@ -42,7 +42,8 @@ function ensure(): void {
   }
   const prefix = isRoot ? [] : ["sudo", "-n"];
   console.log("Chromium is missing: installing Debian's chromium for the browser tests (a minute or two) ...");
-  const apt = (args: string[]) => (prefix.length ? run(prefix[0], [...prefix.slice(1), "apt-get", ...args]) : run("apt-get", args));
+  const apt = (args: string[]) =>
+    prefix.length ? run(prefix[0], [...prefix.slice(1), "apt-get", ...args]) : run("apt-get", args);
   apt(["update", "-qq"]);
   apt(["install", "-y", "-qq", "chromium"]);
   if (!fs.existsSync(path)) throw new Error(`apt-get installed chromium, but ${path} is still missing.`);

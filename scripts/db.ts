@@ -1,34 +1,103 @@
 /**
- * `npm run db:seed`: applies the schema (constraints, indexes) and the seed graph to the
- * configured Neo4j. Idempotent: run it as often as you like. It adds what is missing and leaves
- * what is there, hand edits included. `npm run db:seed -- --reset` deletes the whole graph first,
- * to reload a seed whose files changed.
+ * The graph's command line:
+ *   `npm run db:seed [-- --reset]`   schema (constraints, indexes) and the seed graph (data/seed);
+ *                                    `--reset` deletes the whole graph first.
+ *   `npm run db:import -- FILE... [--dry-run] [--bulk]`   checks every record of the files (all
+ *                                    problems, with file and line), then writes them in batches;
+ *                                    `--bulk`: a first load into the empty local Neo4j through
+ *                                    neo4j-admin (scripts/bulk-import.ts).
+ *   `npm run db:export -- FILE`      the whole graph in the import format (`-` for stdout).
+ * Problems with the input are one line each and exit code 1; never a stack trace.
  */
-import { ConfigError, loadConfig } from "../src/config";
+import fs from "node:fs";
+import { finished } from "node:stream/promises";
+import { ConfigError, loadConfig, type AppConfig } from "../src/config";
 import { SeedError, Seeder } from "../src/db/seeder";
 import { FailureLog } from "../src/failure-log";
 import { createDriver } from "../src/graph/driver";
+import { QueryRunner } from "../src/graph/query-runner";
+import { Exporter } from "../src/knowledge/exporter";
+import { ImportFileChangedError, Importer, formatProblem, type ImportProblem } from "../src/knowledge/importer";
+import { KnowledgeRepository } from "../src/knowledge/knowledge.repository";
 import { createLogger } from "../src/logger";
+import { BulkImportRefused, bulkImport } from "./bulk-import";
+import { LocalNeo4jError } from "./local-neo4j";
 
-async function main(command: string | undefined, flags: string[]): Promise<void> {
-  if (command !== "seed") throw new ConfigError(`Unknown command "${command ?? ""}": use seed.`);
-  const unknown = flags.filter((flag) => flag !== "--reset");
-  if (unknown.length > 0) throw new ConfigError(`Unknown option ${unknown.join(" ")}: the only option is --reset.`);
+const USAGE = "use: seed [--reset] | import FILE... [--dry-run] [--bulk] | export FILE";
+
+class UsageError extends Error {}
+
+async function main(command: string | undefined, args: string[]): Promise<void> {
+  const flags = args.filter((arg) => arg.startsWith("--"));
+  const operands = args.filter((arg) => !arg.startsWith("--") || arg === "-");
+  const allowed: Record<string, string[]> = { seed: ["--reset"], import: ["--dry-run", "--bulk"], export: [] };
+  if (command === undefined || !(command in allowed)) throw new UsageError(`Unknown command "${command ?? ""}"; ${USAGE}.`);
+  const unknown = flags.filter((flag) => !allowed[command].includes(flag));
+  if (unknown.length > 0) throw new UsageError(`Unknown option ${unknown.join(" ")} for ${command}; ${USAGE}.`);
+  if (command === "seed" && operands.length > 0) throw new UsageError(`seed takes no file; ${USAGE}.`);
+  if (command === "import" && operands.length === 0) throw new UsageError(`import needs at least one file; ${USAGE}.`);
+  if (command === "export" && operands.length !== 1) throw new UsageError(`export needs one output file (or -); ${USAGE}.`);
+
   const config = loadConfig();
   const driver = createDriver(config.neo4j, new FailureLog(createLogger(config.logLevel), config.http.failureLogIntervalMs));
   try {
-    console.log(`Applying cypher/schema and cypher/seed to ${config.neo4j.uri} (database "${config.neo4j.database}") ...`);
-    const seeder = new Seeder(driver, config.neo4j.database, (line) => console.log(line));
-    await seeder.applySchema();
-    if (flags.includes("--reset")) await seeder.reset();
-    await seeder.applySeed();
+    if (command === "seed") await seed(driver, config, flags.includes("--reset"));
+    else if (command === "import" && flags.includes("--bulk")) {
+      await driver.close();
+      const { report } = await bulkImport(config, operands, (line) => console.log(line), { dryRun: flags.includes("--dry-run") });
+      reportProblems(report.problems);
+    } else if (command === "import") await importFiles(driver, config, operands, flags.includes("--dry-run"));
+    else await exportGraph(driver, config, operands[0]);
   } finally {
     await driver.close();
   }
 }
 
+async function seed(driver: ReturnType<typeof createDriver>, config: AppConfig, reset: boolean): Promise<void> {
+  console.log(`Applying cypher/schema and data/seed to ${config.neo4j.uri} (database "${config.neo4j.database}") ...`);
+  const seeder = new Seeder(driver, config.neo4j, (line) => console.log(line));
+  await seeder.applySchema();
+  if (reset) await seeder.reset();
+  await seeder.applySeed();
+}
+
+async function importFiles(driver: ReturnType<typeof createDriver>, config: AppConfig, files: string[], dryRun: boolean) {
+  // The schema first: its constraints are what make MERGE by id fast and ids unique.
+  await new Seeder(driver, config.neo4j).applySchema();
+  const importer = new Importer(new KnowledgeRepository(new QueryRunner(driver, config.neo4j)));
+  const report = await importer.run(files, { dryRun, log: (line) => console.log(line) });
+  reportProblems(report.problems);
+}
+
+function reportProblems(problems: readonly ImportProblem[]): void {
+  if (problems.length === 0) return;
+  for (const problem of problems) console.error(formatProblem(problem));
+  console.error(`import: ${problems.length} problem(s); nothing was written. Correct them and import again.`);
+  process.exitCode = 1;
+}
+
+async function exportGraph(driver: ReturnType<typeof createDriver>, config: AppConfig, file: string): Promise<void> {
+  const out = file === "-" ? process.stdout : fs.createWriteStream(file, { encoding: "utf8" });
+  const log = (line: string) => console.error(line);
+  const counts = await new Exporter(new KnowledgeRepository(new QueryRunner(driver, config.neo4j))).run(out, log);
+  if (out !== process.stdout) {
+    out.end();
+    await finished(out);
+  }
+  log(
+    `export: wrote ${counts.source} source(s), ${counts.entity} entities, ${counts.relation} relations and ` +
+      `${counts.event} events${file === "-" ? "" : ` to ${file}`}.`,
+  );
+}
+
 main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof SeedError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof SeedError ||
+    error instanceof UsageError ||
+    error instanceof ImportFileChangedError ||
+    error instanceof BulkImportRefused ||
+    error instanceof LocalNeo4jError;
   console.error(`db: ${known ? (error as Error).message : `failed: ${(error as Error).message}`}`);
   process.exitCode = 1;
 });

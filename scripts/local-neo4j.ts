@@ -223,6 +223,8 @@ export class LocalNeo4j {
         { stdio: ["ignore", "pipe", "pipe"] },
       );
       const onLine = (line: string) => {
+        // Maven colours its output: ANSI escapes (ESC [ ... m) are stripped on purpose.
+        // eslint-disable-next-line no-control-regex
         if (line.includes("[ERROR]") && errors.length < 3) errors.push(line.replace(/\x1b\[[0-9;]*m/g, "").trim());
         if (line.includes("Downloaded from")) {
           downloads += 1;
@@ -278,6 +280,41 @@ export class LocalNeo4j {
       "",
     ];
     fs.writeFileSync(path.join(dirs.conf, "neo4j.conf"), settings.join("\n"));
+  }
+
+  /**
+   * Runs neo4j-admin with this home's configuration, passing each line it prints to `onLine`;
+   * offline commands (a bulk import) need the server stopped first.
+   */
+  async admin(args: readonly string[], onLine: (line: string) => void): Promise<void> {
+    if (this.runningPid() !== undefined) throw new LocalNeo4jError("Stop Neo4j before running an offline neo4j-admin command.");
+    const java = findJava(this.local.javaHome, this.local.systemJavaHome);
+    await this.ensureJars();
+    this.writeConfiguration();
+    const dirs = this.dirs;
+    const child = spawn(java.bin, ["-cp", `${dirs.lib}${path.sep}*`, ADMIN_TOOL, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NEO4J_HOME: dirs.home, NEO4J_CONF: dirs.conf },
+    });
+    let pending = "";
+    const tail: string[] = [];
+    const read = (chunk: Buffer) => {
+      const lines = (pending + chunk.toString("utf8")).split(/\r?\n/);
+      pending = lines.pop() ?? "";
+      for (const line of lines.filter((text) => text.trim() !== "")) {
+        onLine(line);
+        tail.push(line);
+        if (tail.length > 5) tail.shift();
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("close", resolve);
+    });
+    if (code !== 0)
+      throw new LocalNeo4jError(`neo4j-admin ${args.slice(0, 3).join(" ")} failed (exit ${code}): ${tail.join(" | ")}`);
   }
 
   /**

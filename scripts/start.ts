@@ -24,11 +24,11 @@ async function main(): Promise<void> {
 
   const driver = createDriver(config.neo4j, new FailureLog(createLogger(config.logLevel), config.http.failureLogIntervalMs));
   try {
-    const seeder = new Seeder(driver, config.neo4j.database, (line) => console.log(line));
+    const seeder = new Seeder(driver, config.neo4j, (line) => console.log(line));
     await seeder.applySchema();
     const counts = await seeder.counts();
     if (counts.entities === 0) {
-      console.log("The graph is empty: seeding it from cypher/seed ...");
+      console.log("The graph is empty: seeding it from data/seed ...");
       await seeder.applySeed();
     } else {
       console.log(

@@ -14,20 +14,18 @@ import type { QueryRunner } from "./graph/query-runner";
 import { RequestScope } from "./graph/request-scope";
 import { RelationRepository } from "./relation/relation.repository";
 import { RelationService } from "./relation/relation.service";
+import type { RequestContext } from "./request-context";
+import { SourceRepository } from "./source/source.repository";
+import { SourceService } from "./source/source.service";
 
-export interface RequestContext {
-  readonly scope: RequestScope;
-  readonly entities: EntityService;
-  readonly relations: RelationService;
-  readonly events: EventService;
-  readonly explore: ExploreService;
-}
+export type { RequestContext } from "./request-context";
 
 export interface Repositories {
   readonly entities: EntityRepository;
   readonly relations: RelationRepository;
   readonly events: EventRepository;
   readonly explore: ExploreRepository;
+  readonly sources: SourceRepository;
 }
 
 export function createRepositories(runner: QueryRunner, options: { readonly traversalTimeoutMs: number }): Repositories {
@@ -36,6 +34,7 @@ export function createRepositories(runner: QueryRunner, options: { readonly trav
     entities: new EntityRepository(runner),
     relations: new RelationRepository(runner),
     events: new EventRepository(runner),
+    sources: new SourceRepository(runner),
   };
 }
 
@@ -48,6 +47,7 @@ export function createRequestContext(runner: QueryRunner, config: AppConfig): Re
     entities,
     relations: new RelationService(repositories.relations, entities),
     events: new EventService(repositories.events, entities),
+    sources: new SourceService(repositories.sources),
     explore: new ExploreService(repositories.explore, entities),
   };
 }

@@ -38,7 +38,10 @@ export class FailureLog {
       timer: setTimeout(() => {
         this.series.delete(kind);
         if (series.count === 0) return;
-        this.logger[level]({ kind, count: series.count, intervalMs: this.intervalMs }, `${kind}: ${series.count} more in ${this.intervalMs} ms`);
+        this.logger[level](
+          { kind, count: series.count, intervalMs: this.intervalMs },
+          `${kind}: ${series.count} more in ${this.intervalMs} ms`,
+        );
         this.openSeries(kind, level);
       }, this.intervalMs),
     };

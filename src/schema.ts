@@ -5,18 +5,32 @@ import { buildSchema, emitSchemaDefinitionFile } from "type-graphql";
 import { validateArguments } from "./common/validation";
 import { defaultProjectRoot } from "./config";
 import { EntityResolver } from "./entity/entity.resolver";
+import { EntityEventsResolver } from "./event/entity-events.resolver";
 import { EventResolver } from "./event/event.resolver";
 import { ExploreResolver } from "./explore/explore.resolver";
+import { EntityRelationsResolver } from "./relation/entity-relations.resolver";
 import { RelationResolver } from "./relation/relation.resolver";
+import { ProvenanceResolver, ReferenceResolver, SourceResolver } from "./source/source.resolver";
 
-export const RESOLVERS = [EntityResolver, RelationResolver, EventResolver, ExploreResolver] as const;
+export const RESOLVERS = [
+  EntityResolver,
+  EntityRelationsResolver,
+  EntityEventsResolver,
+  RelationResolver,
+  EventResolver,
+  SourceResolver,
+  ReferenceResolver,
+  ProvenanceResolver,
+  ExploreResolver,
+] as const;
 
 /** Where the SDL is checked in; `npm run schema:emit` rewrites it, a test fails when it drifts. */
 export const SCHEMA_FILE = path.join(defaultProjectRoot(), "schema", "schema.graphql");
 
 const QUERY_DESCRIPTION =
-  "A knowledge graph of the Microsoft–OpenAI story (source: a French article of June 2025): entities linked by " +
-  "typed, dated, sourced relations, plus dated events. Start with `entity(id: \"openai\")` and its `relations`, " +
+  "A knowledge graph that starts with the Microsoft–OpenAI story (a French article of June 2025) and grows by import: " +
+  "entities linked by typed, dated relations, each with the references (source and quotes) that support it, plus dated events; " +
+  '`sources` lists the documents. Start with `entity(id: "openai")` and its `relations`, ' +
   "or `relations(types: [...], from, to, asOf)`. To explore: `search`, `neighbourhood`, `paths`, `timeline`, " +
   "`subgraph` and `graph` answer draw-ready nodes and edges.";
 

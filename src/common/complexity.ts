@@ -19,6 +19,11 @@ export const relationsComplexity: ComplexityEstimator = ({ childComplexity }) =>
 
 export const smallListComplexity: ComplexityEstimator = ({ childComplexity }) => 1 + SMALL_LIST_SIZE * childComplexity;
 
+/** About how many sources report one fact: most have one, a well-covered fact a few. */
+export const REFERENCES_PER_FACT = 2;
+
+export const referencesComplexity: ComplexityEstimator = ({ childComplexity }) => 1 + REFERENCES_PER_FACT * childComplexity;
+
 /**
  * Every size a client gives enters the estimate through here, clamped to 1..cap, so no input can
  * lower the estimate; sizes past a cap are refused by the argument check, which names the cap

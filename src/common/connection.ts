@@ -18,7 +18,6 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-
 export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];

@@ -18,6 +18,8 @@ export enum ErrorCode {
   QUERY_TIMEOUT = "QUERY_TIMEOUT",
   /** Too many queries are already waiting for Neo4j; nothing ran. Retry after a short pause. */
   SERVER_BUSY = "SERVER_BUSY",
+  /** The write contradicts what the graph holds (a uniqueness constraint); nothing was written. */
+  CONFLICT = "CONFLICT",
   /** Not run: another field of the same operation was refused (its error says why). */
   OPERATION_ABORTED = "OPERATION_ABORTED",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
@@ -32,6 +34,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.QUERY_TOO_COMPLEX]: 400,
   [ErrorCode.OPERATION_ABORTED]: 400,
   [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.SERVER_BUSY]: 503,
   [ErrorCode.QUERY_TIMEOUT]: 504,
@@ -77,6 +80,29 @@ export class QueryTimeoutError extends GraphQLError {
       originalError: cause instanceof Error ? cause : undefined,
     });
   }
+}
+
+export class ConflictError extends GraphQLError {
+  constructor(message: string, cause?: unknown) {
+    super(message, { extensions: { code: ErrorCode.CONFLICT }, originalError: cause instanceof Error ? cause : undefined });
+  }
+}
+
+/**
+ * The REST envelope of an error (`{ error: { code, message, argument? } }`) and its HTTP status,
+ * from the same codes the GraphQL answers carry: one mapping for both surfaces.
+ */
+export function restError(error: { message: string; extensions?: Record<string, unknown> }): {
+  status: number;
+  body: { error: { code: string; message: string; argument?: unknown } };
+} {
+  const code = String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  const argument = error.extensions?.argument;
+  const known = code in HTTP_STATUS_BY_CODE;
+  return {
+    status: HTTP_STATUS_BY_CODE[code] ?? 500,
+    body: { error: { code, message: known ? error.message : "Internal server error", ...(argument ? { argument } : {}) } },
+  };
 }
 
 export class ServerBusyError extends GraphQLError {

@@ -12,6 +12,9 @@ export class PageArgs {
   @IsPageSize(MAX_PAGE_SIZE)
   first: number = DEFAULT_PAGE_SIZE;
 
-  @Field(() => String, { nullable: true, description: "Return the items after this cursor (`pageInfo.endCursor` of the previous page)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Return the items after this cursor (`pageInfo.endCursor` of the previous page).",
+  })
   after?: string;
 }

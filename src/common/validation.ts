@@ -18,8 +18,7 @@ export function IsSlug(): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       validator: {
-        validate: (value: unknown) =>
-          typeof value === "string" && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value),
+        validate: (value: unknown) => typeof value === "string" && value.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(value),
         defaultMessage: (args: ValidationArguments) =>
           `"${args.property}" must be a lowercase slug id such as "openai" or "openai-global" ` +
           `(letters a-z, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters); got ${describeValue(args.value)}.`,

@@ -1,19 +1,22 @@
 /**
  * Applies `cypher/schema/*.cypher` (constraints and indexes, one auto-commit statement each, as
- * Neo4j requires for schema changes) and `cypher/seed/*.cypher` (all in one write transaction,
- * so a failing seed leaves the graph as it was). Every file is idempotent: applying twice
- * changes nothing. The seed creates what is missing and never overwrites or deletes what is
- * there, so edits made to the graph by hand survive a restart; `reset` wipes the graph first.
+ * Neo4j requires for schema changes; all idempotent) and imports the seed graph, `data/seed/*`
+ * (the article as import files), through the same import as `npm run db:import`: checked whole
+ * first, then written; importing again changes nothing. `reset` wipes the graph first.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { Driver } from "neo4j-driver";
-import { defaultProjectRoot } from "../config";
+import { defaultProjectRoot, type Neo4jConfig } from "../config";
 import { mapNeo4jError } from "../graph/neo4j-errors";
-import { toNumber, toStringList } from "../graph/values";
+import { QueryRunner } from "../graph/query-runner";
+import { toNumber } from "../graph/values";
+import { Importer, formatProblem } from "../knowledge/importer";
+import { KnowledgeRepository } from "../knowledge/knowledge.repository";
 import { splitCypherStatements } from "./cypher-script";
 
 export const CYPHER_DIR = path.join(defaultProjectRoot(), "cypher");
+export const SEED_DIR = path.join(defaultProjectRoot(), "data", "seed");
 
 export interface GraphCounts {
   readonly entities: number;
@@ -28,37 +31,24 @@ export class SeedError extends Error {
 
 const COUNTS = `
 CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS relations }
+CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE r.id IS NOT NULL RETURN count(r) AS relations }
 CALL () { MATCH (e:Event) RETURN count(e) AS events }
 CALL () { MATCH (s:Source) RETURN count(s) AS sources }
 RETURN entities, relations, events, sources`;
 
-/** Ids the seed MERGEd as endpoints but never defined: misspellings in a seed file. */
-const UNDEFINED_ENTITIES = `MATCH (e:Entity) WHERE e.name IS NULL RETURN collect(e.id) AS ids`;
-
-/** A relation must say where it comes from. */
-const UNSOURCED_RELATIONS = `
-MATCH (:Entity)-[r]->(:Entity)
-WHERE r.sourceId IS NULL OR r.status IS NULL OR r.quotes IS NULL OR size(r.quotes) = 0 OR r.periodStart IS NULL
-   OR (r.amount IS NOT NULL AND (r.currency IS NULL OR r.amountMeasure IS NULL))
-RETURN collect(coalesce(r.id, type(r))) AS ids`;
-
-/** Relation ids are unique per type by constraint; across types only this check keeps them so. */
-const DUPLICATE_RELATION_IDS = `
-MATCH (:Entity)-[r]->(:Entity)
-WHERE r.id IS NOT NULL
-WITH r.id AS id, count(*) AS uses WHERE uses > 1
-RETURN collect(id) AS ids`;
-
 type Log = (line: string) => void;
 
 export class Seeder {
+  private readonly database: string;
+
   constructor(
     private readonly driver: Driver,
-    private readonly database: string,
+    private readonly neo4j: Neo4jConfig,
     private readonly log: Log = () => undefined,
-    private readonly directory = CYPHER_DIR,
-  ) {}
+    private readonly directories = { cypher: CYPHER_DIR, seed: SEED_DIR },
+  ) {
+    this.database = neo4j.database;
+  }
 
   async applySchema(): Promise<number> {
     const statements = this.statementsOf("schema");
@@ -75,34 +65,22 @@ export class Seeder {
     return statements.length;
   }
 
+  /** Imports every file of the seed directory; refuses the whole seed when any record is wrong. */
   async applySeed(): Promise<GraphCounts> {
-    const statements = this.statementsOf("seed");
-    const session = this.driver.session({ database: this.database });
-    try {
-      await session.executeWrite(async (tx) => {
-        for (const statement of statements) await tx.run(statement);
-        const undefinedIds = toStringList((await tx.run(UNDEFINED_ENTITIES)).records[0].get("ids"));
-        if (undefinedIds.length > 0) {
-          throw new SeedError(`The seed links entities it never defines (misspelt ids?): ${undefinedIds.join(", ")}`);
-        }
-        const duplicates = toStringList((await tx.run(DUPLICATE_RELATION_IDS)).records[0].get("ids"));
-        if (duplicates.length > 0) {
-          throw new SeedError(`Relation ids used by more than one relation: ${duplicates.join(", ")}`);
-        }
-        const unsourced = toStringList((await tx.run(UNSOURCED_RELATIONS)).records[0].get("ids"));
-        if (unsourced.length > 0) {
-          throw new SeedError(`Relations without status, source, quotes, dates, or an amount's currency and measure: ${unsourced.join(", ")}`);
-        }
-      });
-    } catch (error) {
-      throw mapNeo4jError(error);
-    } finally {
-      await session.close();
+    const files = fs
+      .readdirSync(this.directories.seed)
+      .filter((name) => /\.(jsonl|entities\.csv|relations\.csv)$/.test(name))
+      .sort()
+      .map((name) => path.join(this.directories.seed, name));
+    const importer = new Importer(new KnowledgeRepository(new QueryRunner(this.driver, this.neo4j)));
+    const report = await importer.run(files, { log: this.log });
+    if (report.problems.length > 0) {
+      throw new SeedError(`The seed has ${report.problems.length} problem(s):\n${report.problems.map(formatProblem).join("\n")}`);
     }
     const counts = await this.counts();
     this.log(
-      `Seed: ${statements.length} statements applied; the graph has ${counts.entities} entities, ` +
-        `${counts.relations} relations, ${counts.events} events, ${counts.sources} source(s).`,
+      `Seed: the graph has ${counts.entities} entities, ${counts.relations} relations, ` +
+        `${counts.events} events, ${counts.sources} source(s).`,
     );
     return counts;
   }
@@ -137,8 +115,8 @@ export class Seeder {
     }
   }
 
-  private statementsOf(folder: "schema" | "seed"): string[] {
-    const dir = path.join(this.directory, folder);
+  private statementsOf(folder: "schema"): string[] {
+    const dir = path.join(this.directories.cypher, folder);
     return fs
       .readdirSync(dir)
       .filter((name) => name.endsWith(".cypher"))

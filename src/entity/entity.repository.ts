@@ -18,6 +18,11 @@ export interface EntityRecord {
 /** Projection shared by every query that returns an entity as `map`. */
 export const ENTITY_FIELDS = "{.id, .name, .kind, .aliases, .description}";
 
+/** The same projection for an expression that is not a variable (`startNode(r)`). */
+export function entityMapOf(expression: string): string {
+  return `{id: ${expression}.id, name: ${expression}.name, kind: ${expression}.kind, aliases: ${expression}.aliases, description: ${expression}.description}`;
+}
+
 const FIND_BY_IDS = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})

@@ -11,7 +11,7 @@ export class Entity {
   @Field(() => ID, { description: 'Stable lowercase slug, e.g. "openai", "european-commission". Never changes.' })
   id!: string;
 
-  @Field({ description: "Display name, e.g. \"Federal Trade Commission\"." })
+  @Field({ description: 'Display name, e.g. "Federal Trade Commission".' })
   name!: string;
 
   @Field(() => EntityKind, { description: "What the entity is." })

@@ -1,26 +1,26 @@
-/** Cypher for events: dated happenings with participants (cypher/seed/040-events.cypher). */
+/** Cypher for events: dated happenings with participants, written by the import (src/knowledge). */
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { QueryRunner } from "../graph/query-runner";
-import { toStringList, toStringOrNull } from "../graph/values";
-import { SOURCE_FIELDS, toSourceRecord, type SourceRecord } from "../source/source.record";
+import { toStringOrNull } from "../graph/values";
+import { toProvenance, type ProvenanceView } from "../source/provenance.view";
 
 export interface EventRecord {
   readonly id: string;
   readonly name: string;
   readonly date: string;
   readonly description: string | null;
-  readonly quotes: readonly string[];
   readonly participants: ReadonlyArray<{ entity: EntityRecord; role: string | null }>;
-  readonly source: SourceRecord | null;
+  readonly provenance: ProvenanceView;
 }
 
-/** Returns `event`, `participants` and `source` columns for an event bound to `ev`. */
+/** The one projection of an event bound to `ev`, with its participants. */
+const EVENT_PROJECTION = `ev {.id, .name, .date, .description, .references,
+  participants: [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: p ${ENTITY_FIELDS}, role: pi.role}]}`;
+
+/** Returns the `event` column for an event bound to `ev`. */
 export const EVENT_RETURN = `
-OPTIONAL MATCH (s:Source {id: ev.sourceId})
-RETURN ev {.id, .name, .date, .description, .quotes} AS event,
-       [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: p ${ENTITY_FIELDS}, role: pi.role}] AS participants,
-       s ${SOURCE_FIELDS} AS source`;
+RETURN ${EVENT_PROJECTION} AS event`;
 
 const LIST = `
 MATCH (ev:Event)
@@ -36,10 +36,7 @@ ${EVENT_RETURN}`;
 const FOR_ENTITIES = `
 UNWIND $ids AS entityId
 MATCH (:Entity {id: entityId})-[:PARTICIPATED_IN]->(ev:Event)
-OPTIONAL MATCH (s:Source {id: ev.sourceId})
-RETURN entityId, ev {.id, .name, .date, .description, .quotes} AS event,
-       [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: p ${ENTITY_FIELDS}, role: pi.role}] AS participants,
-       s ${SOURCE_FIELDS} AS source
+RETURN entityId, ${EVENT_PROJECTION} AS event
 ORDER BY ev.dateStart, ev.id`;
 
 export class EventRepository {
@@ -68,16 +65,15 @@ export class EventRepository {
 
 export function toEventRecord(record: Neo4jRecord): EventRecord {
   const event = record.get("event") as Record<string, unknown>;
-  const participants = record.get("participants") as Array<{ entity: Record<string, unknown>; role: unknown }>;
+  const participants = event.participants as Array<{ entity: Record<string, unknown>; role: unknown }>;
   return {
     id: String(event.id),
     name: String(event.name),
     date: String(event.date),
     description: toStringOrNull(event.description),
-    quotes: toStringList(event.quotes),
     participants: participants
       .map((participant) => ({ entity: toEntityRecord(participant.entity), role: toStringOrNull(participant.role) }))
       .sort((left, right) => left.entity.id.localeCompare(right.entity.id)),
-    source: toSourceRecord(record.get("source") as Record<string, unknown> | null),
+    provenance: toProvenance(event.references),
   };
 }

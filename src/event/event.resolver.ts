@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { smallListComplexity } from "../common/complexity";
-import type { RequestContext } from "../context";
+import type { RequestContext } from "../request-context";
 import { EventIdArgs, EventsArgs } from "./event.args";
 import type { EventView } from "./event.service";
 import { Event } from "./event.type";

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { precisionOf, type DatePrecision } from "../common/partial-date";
 import type { EntityRecord } from "../entity/entity.repository";
 import type { EntityService } from "../entity/entity.service";
-import { UNKNOWN_SOURCE, type ProvenanceView } from "../relation/relation.view";
+import type { ProvenanceView } from "../source/provenance.view";
 import type { EventRecord, EventRepository } from "./event.repository";
 
 export interface EventView {
@@ -55,6 +55,6 @@ export function toEventView(record: EventRecord): EventView {
     datePrecision: precisionOf(record.date),
     description: record.description,
     participants: record.participants,
-    provenance: { source: record.source ?? UNKNOWN_SOURCE, quotes: record.quotes },
+    provenance: record.provenance,
   };
 }

@@ -3,20 +3,22 @@ import { smallListComplexity } from "../common/complexity";
 import { DatePrecision } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";
 import { Entity } from "../entity/entity.type";
-import { Provenance } from "../relation/relation.type";
+import { Provenance } from "../source/provenance.type";
 
 @ObjectType({ description: "An entity's part in an event." })
 export class Participant {
   @Field(() => Entity, { description: "The participating entity." })
   entity!: Entity;
 
-  @Field(() => String, { nullable: true, description: 'What it did in the event, e.g. "dismissed, then reinstated five days later".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What it did in the event, e.g. "dismissed, then reinstated five days later".',
+  })
   role!: string | null;
 }
 
 @ObjectType({
-  description:
-    "A dated happening that is not a link between two entities, e.g. OpenAI's November 2023 governance crisis.",
+  description: "A dated happening that is not a link between two entities, e.g. OpenAI's November 2023 governance crisis.",
 })
 export class Event {
   @Field(() => ID, { description: 'Stable id, e.g. "openai-governance-crisis-2023-11".' })
@@ -37,6 +39,6 @@ export class Event {
   @Field(() => [Participant], { description: "The entities involved and their roles.", complexity: smallListComplexity })
   participants!: Participant[];
 
-  @Field(() => Provenance, { description: "The source document and the quotes that support the event." })
+  @Field(() => Provenance, { description: "The sources that report the event, each with its quotes." })
   provenance!: Provenance;
 }

@@ -56,7 +56,7 @@ export function toCytoscapeElements(graph: Pick<GraphView, "nodes" | "edges">): 
         periodEnd: edge.periodEnd,
         amount: relation.amount?.amount ?? null,
         currency: relation.amount?.currency ?? null,
-        quote: relation.provenance.quotes[0] ?? null,
+        quote: relation.provenance.references[0]?.quotes[0] ?? null,
       },
     });
   }

@@ -112,7 +112,10 @@ export class WholeGraphArgs {
 
 @ArgsType()
 export class TimelineArgs {
-  @Field(() => ID, { nullable: true, description: 'Only relations and events of this entity, e.g. "openai"; omit for the whole graph.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only relations and events of this entity, e.g. "openai"; omit for the whole graph.',
+  })
   @IsOptional()
   @IsSlug()
   entity?: string;
@@ -139,7 +142,11 @@ export class TimelineArgs {
   @Field({ nullable: true, defaultValue: true, description: "Include dated events (they have no relation type)." })
   includeEvents: boolean = true;
 
-  @Field(() => Int, { nullable: true, defaultValue: timelineItems.default, description: `Most items to return, 1 to ${timelineItems.max}.` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: timelineItems.default,
+    description: `Most items to return, 1 to ${timelineItems.max}.`,
+  })
   @IsWithinCap(1, timelineItems.max, "timeline items")
   limit: number = timelineItems.default;
 }
@@ -148,7 +155,7 @@ export class TimelineArgs {
 export class SearchArgs {
   @Field({
     description:
-      'What to look for in names and aliases, English or French: accents and case are ignored, a word may be a prefix ' +
+      "What to look for in names and aliases, English or French: accents and case are ignored, a word may be a prefix " +
       '("open") or have one typo ("micrsoft"). Every word must match; if nothing does, any word may. ' +
       "An entity whose name or an alias is exactly the text comes first, then by score.",
   })
@@ -158,7 +165,11 @@ export class SearchArgs {
   @Field(() => [EntityKind], { nullable: true, description: "Only entities of these kinds; omit for all kinds." })
   kinds?: EntityKind[];
 
-  @Field(() => Int, { nullable: true, defaultValue: searchHits.default, description: `Most hits to return, 1 to ${searchHits.max}.` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: searchHits.default,
+    description: `Most hits to return, 1 to ${searchHits.max}.`,
+  })
   @IsWithinCap(1, searchHits.max, "search hits")
   first: number = searchHits.default;
 }

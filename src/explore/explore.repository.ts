@@ -4,40 +4,32 @@
  * from a fixed range (1..EXPLORE_LIMITS.hops.max), since Cypher accepts no parameter there.
  * Traversals run with the (shorter) traversal timeout.
  */
-import type { Record as Neo4jRecord } from "neo4j-driver";
 import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { EntityKind } from "../entity/entity-kind.enum";
 import { EVENT_RETURN, toEventRecord, type EventRecord } from "../event/event.repository";
 import type { QueryRunner } from "../graph/query-runner";
 import { toInteger, toNumber } from "../graph/values";
 import {
-  AS_OF_CONDITION,
-  RELATION_FIELDS,
-  relationRecordOf,
-  type DirectionFilter,
-  type PeriodFilter,
-  type RelationRecord,
-} from "../relation/relation.repository";
+  DIRECTION_CONDITION,
+  RELATION_FILTER_CONDITION,
+  relationFilterParams,
+  type DirectionFilterValue,
+  type RelationFilter,
+} from "../relation/relation-filter";
+import { relationOf, relationProjection, STORED_RELATION, toRelationView } from "../relation/relation.repository";
 import type { RelationType } from "../relation/relation-type.enum";
-import { SOURCE_FIELDS } from "../source/source.record";
+import type { RelationView } from "../relation/relation.view";
 import { EXPLORE_LIMITS } from "./explore.limits";
 
-export interface TraversalFilter {
-  readonly types: readonly RelationType[];
-  readonly symmetricTypes: readonly RelationType[];
-  readonly asOf: PeriodFilter | null;
-}
-
 export interface ExpansionRow {
-  /** The frontier entity the relation was reached from, and the entity at its other end. */
-  readonly fromFrontier: string;
+  /** The entity at the other end of the relation from the frontier. */
   readonly reached: EntityRecord;
-  readonly relation: RelationRecord;
+  readonly relation: RelationView;
 }
 
 export interface PathRecord {
   readonly nodes: EntityRecord[];
-  readonly relations: RelationRecord[];
+  readonly relations: RelationView[];
 }
 
 export interface TimelineStats {
@@ -49,25 +41,19 @@ export interface SearchRow {
   readonly score: number;
 }
 
-/** `rel` bound to a relationship `r` with ends `a` (start) and `b` (end), source looked up. */
-const RELATION_ROW = `r ${RELATION_FIELDS} AS relation, a ${ENTITY_FIELDS} AS from, b ${ENTITY_FIELDS} AS to,
-       COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s ${SOURCE_FIELDS} }[0] AS source`;
-
 /** One breadth-first step: every relation of the frontier that passes the filters. */
 const EXPAND = `
 UNWIND $frontier AS id
 MATCH (e:Entity {id: id})-[r]-(other:Entity)
-WHERE type(r) IN $types AND ${AS_OF_CONDITION}
-  AND ($direction = 'ANY' OR type(r) IN $symmetricTypes OR (($direction = 'OUTGOING') = (startNode(r) = e)))
-WITH id, r, other, startNode(r) AS a, endNode(r) AS b
-RETURN id AS fromFrontier, other ${ENTITY_FIELDS} AS reached, ${RELATION_ROW}
+WHERE ${RELATION_FILTER_CONDITION} AND ${DIRECTION_CONDITION}
+RETURN other ${ENTITY_FIELDS} AS reached, ${STORED_RELATION} AS relation
 ORDER BY r.periodStart, r.id`;
 
 /** The relations among a set of entities that pass the filters. */
 const AMONG = `
 MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types AND ${AS_OF_CONDITION}
-RETURN ${RELATION_ROW}
+WHERE a.id IN $ids AND b.id IN $ids AND ${RELATION_FILTER_CONDITION}
+RETURN ${relationProjection("r", "a", "b")} AS relation
 ORDER BY r.periodStart, r.id`;
 
 const ALL_ENTITIES = `
@@ -90,13 +76,10 @@ const PATHS_BY_MAX_HOPS: ReadonlyMap<number, string> = new Map(
     `
 MATCH (start:Entity {id: $fromId}), (end:Entity {id: $toId})
 MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x:Entity)-[r]-(y:Entity)
-  WHERE type(r) IN $types AND ${AS_OF_CONDITION}){1,${maxHops}}(end)
+  WHERE ${RELATION_FILTER_CONDITION}){1,${maxHops}}(end)
   WHERE NOT start IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
 RETURN [n IN nodes(p) | n ${ENTITY_FIELDS}] AS nodes,
-       [r IN relationships(p) | {
-         relation: r ${RELATION_FIELDS}, fromId: startNode(r).id, toId: endNode(r).id,
-         source: COLLECT { MATCH (s:Source {id: r.sourceId}) RETURN s ${SOURCE_FIELDS} }[0]
-       }] AS relations`,
+       [r IN relationships(p) | ${STORED_RELATION}] AS relations`,
   ]),
 );
 
@@ -114,7 +97,7 @@ WHERE type(r) IN $types AND r.periodStart IS NOT NULL
     OR (r.validTo IS NOT NULL AND ($start IS NULL OR date(r.validTo) >= date($start))
         AND ($end IS NULL OR date(r.validTo) <= date($end)))
   )
-RETURN ${RELATION_ROW}
+RETURN ${relationProjection("r", "a", "b")} AS relation
 ORDER BY r.periodStart, r.id
 LIMIT $limit`;
 
@@ -166,8 +149,8 @@ export class ExploreRepository {
   expand(
     centreId: string,
     depth: number,
-    filter: TraversalFilter,
-    direction: DirectionFilter,
+    filter: RelationFilter,
+    direction: DirectionFilterValue,
     visit: (level: number, rows: ExpansionRow[]) => string[],
   ): Promise<void> {
     return this.runner.read(
@@ -175,14 +158,10 @@ export class ExploreRepository {
       async (tx) => {
         let frontier = [centreId];
         for (let level = 1; level <= depth && frontier.length > 0; level++) {
-          const result = await tx.run(EXPAND, { ...traversalParams(filter), frontier, direction });
+          const result = await tx.run(EXPAND, { ...relationFilterParams(filter), frontier, direction });
           frontier = visit(
             level,
-            result.records.map((record) => ({
-              fromFrontier: String(record.get("fromFrontier")),
-              reached: toEntityRecord(record.get("reached")),
-              relation: toRelation(record),
-            })),
+            result.records.map((record) => ({ reached: toEntityRecord(record.get("reached")), relation: relationOf(record) })),
           );
         }
       },
@@ -190,10 +169,10 @@ export class ExploreRepository {
     );
   }
 
-  relationsAmong(ids: readonly string[], filter: TraversalFilter): Promise<RelationRecord[]> {
+  relationsAmong(ids: readonly string[], filter: RelationFilter): Promise<RelationView[]> {
     return this.runner.read(
       "explore.relationsAmong",
-      async (tx) => (await tx.run(AMONG, { ...traversalParams(filter), ids: [...ids] })).records.map(toRelation),
+      async (tx) => (await tx.run(AMONG, { ...relationFilterParams(filter), ids: [...ids] })).records.map(relationOf),
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
   }
@@ -210,26 +189,17 @@ export class ExploreRepository {
   }
 
   /** Up to EXPLORE_LIMITS.paths.max shortest simple paths, in no particular order. */
-  shortestPaths(fromId: string, toId: string, maxHops: number, filter: TraversalFilter): Promise<PathRecord[]> {
+  shortestPaths(fromId: string, toId: string, maxHops: number, filter: RelationFilter): Promise<PathRecord[]> {
     const query = PATHS_BY_MAX_HOPS.get(maxHops);
     if (!query) throw new RangeError(`maxHops ${maxHops} is outside 1..${EXPLORE_LIMITS.hops.max}`);
     return this.runner.read(
       "explore.paths",
       async (tx) => {
-        const result = await tx.run(query, { ...traversalParams(filter), fromId, toId });
-        return result.records.map((record) => {
-          const nodes = (record.get("nodes") as Array<Record<string, unknown>>).map(toEntityRecord);
-          const byId = new Map(nodes.map((node) => [node.id, node]));
-          const relations = (record.get("relations") as Array<Record<string, unknown>>).map((step) =>
-            relationRecordOf(
-              step.relation as Record<string, unknown>,
-              byId.get(String(step.fromId)) as EntityRecord,
-              byId.get(String(step.toId)) as EntityRecord,
-              step.source as Record<string, unknown> | null,
-            ),
-          );
-          return { nodes, relations };
-        });
+        const result = await tx.run(query, { ...relationFilterParams(filter), fromId, toId });
+        return result.records.map((record) => ({
+          nodes: (record.get("nodes") as Array<Record<string, unknown>>).map(toEntityRecord),
+          relations: (record.get("relations") as Array<Record<string, unknown>>).map(toRelationView),
+        }));
       },
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
@@ -242,7 +212,7 @@ export class ExploreRepository {
     end: string | null;
     includeEvents: boolean;
     limit: number;
-  }): Promise<{ relations: RelationRecord[]; events: EventRecord[]; stats: TimelineStats }> {
+  }): Promise<{ relations: RelationView[]; events: EventRecord[]; stats: TimelineStats }> {
     return this.runner.read("explore.timeline", async (tx) => {
       const common = { entityId: params.entityId, start: params.start, end: params.end, limit: toInteger(params.limit) };
       const relations = await tx.run(TIMELINE_RELATIONS, { ...common, types: [...params.types] });
@@ -253,7 +223,7 @@ export class ExploreRepository {
         includeEvents: params.includeEvents,
       });
       return {
-        relations: relations.records.map(toRelation),
+        relations: relations.records.map(relationOf),
         events,
         stats: {
           rows: stats.records.map((record) => ({
@@ -284,22 +254,3 @@ export class ExploreRepository {
     });
   }
 }
-
-function traversalParams(filter: TraversalFilter) {
-  return {
-    types: [...filter.types],
-    symmetricTypes: [...filter.symmetricTypes],
-    asOfStart: filter.asOf?.start ?? null,
-    asOfEnd: filter.asOf?.end ?? null,
-  };
-}
-
-function toRelation(record: Neo4jRecord): RelationRecord {
-  return relationRecordOf(
-    record.get("relation") as Record<string, unknown>,
-    toEntityRecord(record.get("from") as Record<string, unknown>),
-    toEntityRecord(record.get("to") as Record<string, unknown>),
-    record.get("source") as Record<string, unknown> | null,
-  );
-}
-

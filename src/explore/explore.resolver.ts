@@ -1,12 +1,6 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import {
-  graphComplexity,
-  pathsComplexity,
-  searchComplexity,
-  subgraphComplexity,
-  timelineComplexity,
-} from "../common/complexity";
-import type { RequestContext } from "../context";
+import { graphComplexity, pathsComplexity, searchComplexity, subgraphComplexity, timelineComplexity } from "../common/complexity";
+import type { RequestContext } from "../request-context";
 import { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
 import type { GraphPathView, SearchHitView, TimelineView } from "./explore.service";
 import { Graph, GraphPath } from "./graph.type";
@@ -18,7 +12,7 @@ import { Timeline } from "./timeline.type";
 export class ExploreResolver {
   @Query(() => Graph, {
     description:
-      'Who relates to whom around one entity: the entities up to `depth` relations away and the relations that lead ' +
+      "Who relates to whom around one entity: the entities up to `depth` relations away and the relations that lead " +
       'to them, e.g. neighbourhood(id: "openai", asOf: "2020"). Draw-ready; NOT_FOUND when no entity has the id.',
     complexity: graphComplexity,
   })
@@ -38,7 +32,7 @@ export class ExploreResolver {
 
   @Query(() => Timeline, {
     description:
-      'What changed when: relation starts and ends and dated events in date order, each with its precision, e.g. ' +
+      "What changed when: relation starts and ends and dated events in date order, each with its precision, e.g. " +
       'timeline(from: "2023", to: "2023"); plus the date range and yearly counts for a time slider.',
     complexity: timelineComplexity,
   })

@@ -8,12 +8,11 @@ import { PartialDate, precisionOf } from "../common/partial-date";
 import type { EntityRecord } from "../entity/entity.repository";
 import type { EntityService } from "../entity/entity.service";
 import { toEventView, type EventView } from "../event/event.service";
-import type { RelationRecord } from "../relation/relation.repository";
-import { toPeriod, typesOrAll } from "../relation/relation.service";
-import { isSymmetric, type RelationType } from "../relation/relation-type.enum";
-import { toRelationView, type RelationView } from "../relation/relation.view";
+import { relationFilterOf } from "../relation/relation-filter";
+import { isSymmetric } from "../relation/relation-type.enum";
+import type { RelationView } from "../relation/relation.view";
 import type { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
-import type { ExploreRepository, TraversalFilter } from "./explore.repository";
+import type { ExploreRepository } from "./explore.repository";
 import { buildGraph, relationCaption, toGraphEdge, toGraphNode, type GraphNodeView, type GraphView } from "./graph.view";
 import { EXPLORE_LIMITS } from "./explore.limits";
 import { foldForSearch, toSearchQueries } from "./search-query";
@@ -68,9 +67,9 @@ export class ExploreService {
   async neighbourhood(args: NeighbourhoodArgs): Promise<GraphView> {
     const centre = await this.entities.require(args.id, "id");
     const nodes = new Map<string, GraphNodeView>([[centre.id, toGraphNode(centre, 0)]]);
-    const relations: RelationRecord[] = [];
+    const relations: RelationView[] = [];
     let truncated = false;
-    await this.repository.expand(centre.id, args.depth, traversalFilter(args.types, args.asOf), args.direction, (level, rows) => {
+    await this.repository.expand(centre.id, args.depth, relationFilterOf(args), args.direction, (level, rows) => {
       relations.push(...rows.map((row) => row.relation));
       const reached = new Map<string, EntityRecord>();
       for (const row of rows) if (!nodes.has(row.reached.id)) reached.set(row.reached.id, row.reached);
@@ -94,7 +93,7 @@ export class ExploreService {
       throw new BadUserInputError("to", `"from" and "to" are both "${args.from}"; a path needs two different entities.`);
     }
     await Promise.all([this.entities.require(args.from, "from"), this.entities.require(args.to, "to")]);
-    const found = await this.repository.shortestPaths(args.from, args.to, args.maxHops, traversalFilter(args.types, args.asOf));
+    const found = await this.repository.shortestPaths(args.from, args.to, args.maxHops, relationFilterOf(args));
     return found
       .map((path) => ({
         nodes: path.nodes.map((node) => toGraphNode(node)),
@@ -106,7 +105,10 @@ export class ExploreService {
       .sort(
         (left, right) =>
           left.length - right.length ||
-          left.edges.map((edge) => edge.id).join(" ").localeCompare(right.edges.map((edge) => edge.id).join(" ")),
+          left.edges
+            .map((edge) => edge.id)
+            .join(" ")
+            .localeCompare(right.edges.map((edge) => edge.id).join(" ")),
       )
       .slice(0, args.limit);
   }
@@ -115,7 +117,7 @@ export class ExploreService {
     const ids = [...new Set(args.ids)];
     // One batched lookup (the entity DataLoader); the first unknown id is NOT_FOUND.
     const nodes = (await Promise.all(ids.map((id) => this.entities.require(id, "ids")))).map((entity) => toGraphNode(entity));
-    const relations = await this.repository.relationsAmong(ids, traversalFilter(args.types, args.asOf));
+    const relations = await this.repository.relationsAmong(ids, relationFilterOf(args));
     return buildGraph(nodes, relations, false);
   }
 
@@ -125,7 +127,7 @@ export class ExploreService {
     const kept = entities.slice(0, args.limit);
     const relations = await this.repository.relationsAmong(
       kept.map((entity) => entity.id),
-      traversalFilter(args.types, args.asOf),
+      relationFilterOf(args),
     );
     return buildGraph(
       kept.map((entity) => toGraphNode(entity)),
@@ -143,7 +145,7 @@ export class ExploreService {
     }
     const { relations, events, stats } = await this.repository.timeline({
       entityId: args.entity ?? null,
-      types: typesOrAll(args.types),
+      types: relationFilterOf(args).types,
       start,
       end,
       includeEvents: args.includeEvents,
@@ -197,24 +199,23 @@ export class ExploreService {
     );
     // Lucene favours names that repeat a word ("OpenAI Global, LLC", alias "OpenAI Global"); a
     // person typing "OpenAI" means OpenAI. An exact name or alias comes first; score orders the rest.
+    // A name that starts with what was typed comes next: "Open" means OpenAI before an agreement
+    // whose name merely contains "OpenAI".
     const text = foldForSearch(args.text).trim();
-    const exact = (hit: SearchHitView) =>
-      [hit.entity.name, ...hit.entity.aliases].some((name) => foldForSearch(name).trim() === text) ? 0 : 1;
+    const closeness = (hit: SearchHitView) => {
+      const names = [hit.entity.name, ...hit.entity.aliases].map((name) => foldForSearch(name).trim());
+      return names.some((name) => name === text) ? 0 : names.some((name) => name.startsWith(text)) ? 1 : 2;
+    };
     return hits
-      .map((hit, rank) => ({ hit, rank, exact: exact(hit) }))
+      .map((hit, rank) => ({ hit, rank, exact: closeness(hit) }))
       .sort((left, right) => left.exact - right.exact || left.rank - right.rank)
       .slice(0, args.first)
       .map(({ hit }) => hit);
   }
 }
 
-function traversalFilter(types: readonly RelationType[] | undefined, asOf: PartialDate | undefined): TraversalFilter {
-  const kept = typesOrAll(types);
-  return { types: kept, symmetricTypes: kept.filter(isSymmetric), asOf: toPeriod(asOf) };
-}
-
-function relationItems(record: RelationRecord): TimelineItemView[] {
-  const relation = toRelationView(record);
+function relationItems(relation: RelationView): TimelineItemView[] {
+  const record = relation;
   const arrow = isSymmetric(record.type) ? "—" : "→";
   const caption = `${record.from.name} ${arrow} ${relationCaption(record.type)} ${arrow} ${record.to.name}`;
   const startDate = record.validFrom ?? record.attestedFrom;
@@ -241,5 +242,16 @@ function datedItem(
   id: string,
 ): TimelineItemView {
   const parsed = PartialDate.from(date);
-  return { kind, date, precision: precisionOf(date), start: parsed.start, end: parsed.end, attested, caption, relation, event, id };
+  return {
+    kind,
+    date,
+    precision: precisionOf(date),
+    start: parsed.start,
+    end: parsed.end,
+    attested,
+    caption,
+    relation,
+    event,
+    id,
+  };
 }

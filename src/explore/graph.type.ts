@@ -84,8 +84,8 @@ export class Graph {
   @Field(() => [JSONObjectResolver], {
     description:
       "The payload as Cytoscape.js elements, to pass unchanged to `cytoscape({ elements })`: " +
-      "`{ group: \"nodes\", data: { id, label, kind, aliases, description, distance } }` then " +
-      "`{ group: \"edges\", data: { id, source, target, label, type, symmetric, status, validFrom, validTo, " +
+      '`{ group: "nodes", data: { id, label, kind, aliases, description, distance } }` then ' +
+      '`{ group: "edges", data: { id, source, target, label, type, symmetric, status, validFrom, validTo, ' +
       "attestedFrom, periodStart, periodEnd, amount, currency, quote } }`.",
   })
   cytoscapeElements(): object[] {

@@ -4,9 +4,8 @@
  */
 import type { EntityRecord } from "../entity/entity.repository";
 import type { EntityKind } from "../entity/entity-kind.enum";
-import type { RelationRecord } from "../relation/relation.repository";
 import type { RelationType } from "../relation/relation-type.enum";
-import { toRelationView, type RelationView } from "../relation/relation.view";
+import type { RelationView } from "../relation/relation.view";
 
 export interface GraphNodeView {
   id: string;
@@ -54,17 +53,16 @@ export function toGraphNode(entity: EntityRecord, distance: number | null = null
 }
 
 /** An edge points the way the relation is stored; a symmetric one is stored, and drawn, once. */
-export function toGraphEdge(record: RelationRecord): GraphEdgeView {
-  const relation = toRelationView(record);
+export function toGraphEdge(relation: RelationView): GraphEdgeView {
   return {
-    id: record.id,
-    source: record.from.id,
-    target: record.to.id,
-    type: record.type,
-    caption: relationCaption(record.type),
+    id: relation.id,
+    source: relation.from.id,
+    target: relation.to.id,
+    type: relation.type,
+    caption: relationCaption(relation.type),
     symmetric: relation.symmetric,
-    periodStart: record.periodStart,
-    periodEnd: record.periodEnd,
+    periodStart: relation.periodStart,
+    periodEnd: relation.periodEnd,
     relation,
   };
 }
@@ -73,11 +71,7 @@ export function toGraphEdge(record: RelationRecord): GraphEdgeView {
  * Assembles a payload: nodes in the given order, each edge once (by id) and only when both its
  * ends are nodes of the payload, edges ordered by start date then id so answers are stable.
  */
-export function buildGraph(
-  nodes: readonly GraphNodeView[],
-  relations: readonly RelationRecord[],
-  truncated: boolean,
-): GraphView {
+export function buildGraph(nodes: readonly GraphNodeView[], relations: readonly RelationView[], truncated: boolean): GraphView {
   const nodeIds = new Set(nodes.map((node) => node.id));
   const edges = new Map<string, GraphEdgeView>();
   for (const record of relations) {

@@ -26,14 +26,18 @@ const EDGE_KEYS = [
 ] as const;
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    // Characters XML 1.0 forbids even escaped (control characters other than tab and newlines).
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+  return (
+    text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+      // Characters XML 1.0 forbids even escaped (control characters other than tab and newlines).
+      // XML 1.0 forbids these control characters: they are dropped on purpose.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
+  );
 }
 
 function data(key: string, value: string | number | null | undefined): string {
@@ -74,7 +78,7 @@ export function toGraphML(graph: Pick<GraphView, "nodes" | "edges">): string {
         data("e_periodEnd", edge.periodEnd) +
         data("e_amount", relation.amount?.amount) +
         data("e_currency", relation.amount?.currency) +
-        data("e_quote", relation.provenance.quotes[0]) +
+        data("e_quote", relation.provenance.references[0]?.quotes[0]) +
         "</edge>",
     );
   }

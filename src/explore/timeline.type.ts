@@ -25,28 +25,29 @@ registerEnumType(TimelineItemKind, {
 
 @ObjectType({
   description:
-    "One dated item of a timeline. `date` keeps the source's precision (\"2019-07\" is a month, never a day); " +
+    'One dated item of a timeline. `date` keeps the source\'s precision ("2019-07" is a month, never a day); ' +
     "`start` and `end` are its first and last days, to place it on an axis.",
 })
 export class TimelineItem {
   @Field(() => TimelineItemKind, { description: "What the item marks." })
   kind!: TimelineItemKind;
 
-  @Field(() => PartialDateScalar, { description: 'The date as precisely as the source gives it: "2023", "2023-01" or "2023-01-23".' })
+  @Field(() => PartialDateScalar, {
+    description: 'The date as precisely as the source gives it: "2023", "2023-01" or "2023-01-23".',
+  })
   date!: string;
 
   @Field(() => DatePrecision, { description: "Precision of `date`." })
   precision!: DatePrecision;
 
-  @Field(() => LocalDateResolver, { description: "First day of `date` (2023-01-01 for \"2023\")." })
+  @Field(() => LocalDateResolver, { description: 'First day of `date` (2023-01-01 for "2023").' })
   start!: string;
 
-  @Field(() => LocalDateResolver, { description: "Last day of `date` (2023-12-31 for \"2023\")." })
+  @Field(() => LocalDateResolver, { description: 'Last day of `date` (2023-12-31 for "2023").' })
   end!: string;
 
   @Field({
-    description:
-      "True when the date is when the source first shows a relation in force (`attestedFrom`), not a start it states.",
+    description: "True when the date is when the source first shows a relation in force (`attestedFrom`), not a start it states.",
   })
   attested!: boolean;
 

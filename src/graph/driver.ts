@@ -19,7 +19,11 @@ export function createDriver(config: Neo4jConfig, failures: FailureLog): Driver 
       // messages go through the failure log, one line per kind per interval.
       level: "warn",
       logger: (level, message) =>
-        failures.record(`neo4j driver: ${message.replace(/\d+/g, "N").slice(0, 120)}`, { message }, level === "error" ? "error" : "warn"),
+        failures.record(
+          `neo4j driver: ${message.replace(/\d+/g, "N").slice(0, 120)}`,
+          { message },
+          level === "error" ? "error" : "warn",
+        ),
     },
   });
 }

@@ -5,12 +5,12 @@
  * What the client can act on decides the code: a timeout is QUERY_TIMEOUT (narrow the query);
  * anything about reaching or running the database (network, pool, authentication, a database
  * error, a transient error still failing after the driver's retries) is SERVICE_UNAVAILABLE
- * (retry later). What is left, client errors on our own Cypher, is a server bug and stays
+ * (retry later). A uniqueness constraint refusing a write is CONFLICT. What is left, client errors on our own Cypher, is a server bug and stays
  * INTERNAL_SERVER_ERROR, logged once by formatError.
  */
 import { Neo4jError } from "neo4j-driver";
 import { GraphQLError } from "graphql";
-import { QueryTimeoutError, ServiceUnavailableError } from "../common/errors";
+import { ConflictError, QueryTimeoutError, ServiceUnavailableError } from "../common/errors";
 
 /** Neo4j cannot be reached, or its database is not online (starting, stopping). */
 const UNREACHABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
@@ -37,8 +37,15 @@ export function mapNeo4jError(error: unknown, queryTimeoutMs?: number): unknown 
     if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
       return new QueryTimeoutError(queryTimeoutMs, error);
     }
+    if (code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
+      return new ConflictError(`The write conflicts with the graph: ${error.message.split("\n")[0]}`, error);
+    }
     if (SATURATED_MESSAGES.some((pattern) => pattern.test(error.message))) {
-      return new ServiceUnavailableError(error, "The server has no free connection to the graph database right now; try again shortly.", false);
+      return new ServiceUnavailableError(
+        error,
+        "The server has no free connection to the graph database right now; try again shortly.",
+        false,
+      );
     }
     if (UNREACHABLE_CODES.has(code) || UNREACHABLE_MESSAGES.some((pattern) => pattern.test(error.message))) {
       return new ServiceUnavailableError(error);

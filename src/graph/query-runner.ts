@@ -77,8 +77,8 @@ export class QueryRunner {
     return this.execute("READ", name, work, options);
   }
 
-  write<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.execute("WRITE", name, work, {});
+  write<T>(name: string, work: (tx: ManagedTransaction) => Promise<T>, options: Pick<ReadOptions, "timeoutMs"> = {}): Promise<T> {
+    return this.execute("WRITE", name, work, options);
   }
 
   /**

@@ -19,6 +19,7 @@ import type { Logger } from "../logger";
 import { createFormatError } from "./format-error";
 import { graphExportRouter } from "./graph-export";
 import { operationLimitsPlugin, operationValidationRules } from "./operation-limits";
+import { sourceTextRouter } from "./source-text";
 import { staticPagesRouter } from "./static-pages";
 
 export interface HttpAppDependencies {
@@ -115,6 +116,12 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
     }),
   );
   app.use(graphExportRouter(apollo, () => createRequestContext(deps.runner, deps.config)));
+  app.use(
+    sourceTextRouter(
+      () => createRequestContext(deps.runner, deps.config),
+      (error) => deps.logger.error({ err: error }, "GET /sources/:id/text failed"),
+    ),
+  );
   app.use(staticPagesRouter());
   // Express's default error page prints a stack trace outside production; answer a bad body
   // (malformed or oversized JSON) the way GraphQL clients expect instead.

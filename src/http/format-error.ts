@@ -17,6 +17,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.QUERY_TOO_COMPLEX,
   ErrorCode.SERVER_BUSY,
   ErrorCode.OPERATION_ABORTED,
+  ErrorCode.CONFLICT,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_REQUEST,
@@ -41,7 +42,9 @@ export function createFormatError(failures: FailureLog) {
     }
     const unexpected = unwrapResolverError(error);
     // Keyed by the message without its numbers, so one bug is one series in the log.
-    const kind = `unexpected error: ${String((unexpected as Error)?.message ?? unexpected).replace(/\d+/g, "N").slice(0, 200)}`;
+    const kind = `unexpected error: ${String((unexpected as Error)?.message ?? unexpected)
+      .replace(/\d+/g, "N")
+      .slice(0, 200)}`;
     failures.record(kind, { err: unexpected, path: formatted.path }, "error");
     return {
       message: "Internal server error",

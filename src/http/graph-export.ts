@@ -12,8 +12,8 @@
  */
 import type { ApolloServer } from "@apollo/server";
 import express from "express";
-import { ErrorCode, HTTP_STATUS_BY_CODE } from "../common/errors";
-import type { RequestContext } from "../context";
+import { BadUserInputError, restError } from "../common/errors";
+import type { RequestContext } from "../request-context";
 import { toGraphML } from "../explore/graphml";
 import type { GraphView } from "../explore/graph.view";
 
@@ -23,9 +23,9 @@ const GRAPH_FIELDS = `
   edges {
     id source target type caption symmetric periodStart periodEnd
     relation {
-      status description validFrom validFromPrecision validTo validToPrecision attestedFrom expectedBy
+      status description validFrom validTo attestedFrom expectedBy
       amount { amount currency approximate measure note } stakePercent exclusive role
-      provenance { quotes source { id title } }
+      inferred provenance { references { source { id } quotes note inferred verified } }
     }
   }
   cytoscapeElements`;
@@ -75,10 +75,7 @@ interface ExportedGraph extends GraphView {
   cytoscapeElements: object[];
 }
 
-export function graphExportRouter(
-  apollo: ApolloServer<RequestContext>,
-  createContext: () => RequestContext,
-): express.Router {
+export function graphExportRouter(apollo: ApolloServer<RequestContext>, createContext: () => RequestContext): express.Router {
   const router = express.Router();
 
   const handle = (output: "json" | "graphml") => async (req: express.Request, res: express.Response) => {
@@ -91,11 +88,8 @@ export function graphExportRouter(
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       const { data, errors } = response.body.singleResult;
       if (errors?.length) {
-        const code = String(errors[0].extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-        const argument = errors[0].extensions?.argument;
-        res.status(HTTP_STATUS_BY_CODE[code] ?? 500).json({
-          error: { code, message: errors[0].message, ...(argument ? { argument } : {}) },
-        });
+        const { status, body } = restError(errors[0]);
+        res.status(status).json(body);
         return;
       }
       const graph = (data as { graph: ExportedGraph }).graph;
@@ -109,7 +103,8 @@ export function graphExportRouter(
       }
     } catch (error) {
       if (error instanceof ExportRequestError) {
-        res.status(400).json({ error: { code: ErrorCode.BAD_USER_INPUT, message: error.message, argument: error.argument } });
+        const { status, body } = restError(new BadUserInputError(error.argument, error.message));
+        res.status(status).json(body);
         return;
       }
       throw error;
@@ -122,7 +117,8 @@ export function graphExportRouter(
 }
 
 function parseRequest(query: Record<string, unknown>, output: "json" | "graphml") {
-  const operation: keyof typeof OPERATIONS = query.id !== undefined ? "neighbourhood" : query.ids !== undefined ? "subgraph" : "graph";
+  const operation: keyof typeof OPERATIONS =
+    query.id !== undefined ? "neighbourhood" : query.ids !== undefined ? "subgraph" : "graph";
   const allowed = new Set<string>([...OPERATIONS[operation].parameters, ...(output === "json" ? ["format"] : [])]);
   const variables: Record<string, unknown> = {};
   let format: (typeof FORMATS)[number] = "graph";
@@ -140,7 +136,10 @@ function parseRequest(query: Record<string, unknown>, output: "json" | "graphml"
       }
       format = raw as (typeof FORMATS)[number];
     } else if (LIST_PARAMETERS.has(name)) {
-      variables[name] = raw.split(",").map((item) => item.trim()).filter((item) => item.length > 0);
+      variables[name] = raw
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
     } else if (INTEGER_PARAMETERS.has(name)) {
       if (!/^\d{1,9}$/.test(raw)) throw new ExportRequestError(name, `"${name}" must be a whole number; got "${raw}".`);
       variables[name] = Number(raw);

@@ -30,6 +30,12 @@ export enum RelationType {
   LICENSES = "LICENSES",
   DEVELOPS = "DEVELOPS",
   INTEGRATES = "INTEGRATES",
+  PARTY_TO = "PARTY_TO",
+  RESTRUCTURES_INTO = "RESTRUCTURES_INTO",
+  SUPPORTS = "SUPPORTS",
+  CHALLENGES = "CHALLENGES",
+  FILES_WITH = "FILES_WITH",
+  CITES_AS_RISK = "CITES_AS_RISK",
 }
 
 /** Types whose direction means nothing: found from either side, drawn once. */
@@ -59,8 +65,13 @@ registerEnumType(RelationType, {
     "The kind of a relation. Directed types read from `from` to `to` (Microsoft INVESTS_IN OpenAI); " +
     "symmetric ones (COMPETES_WITH, PARTNERS_WITH, NEGOTIATES_WITH) are stored once and found from either side.",
   valuesConfig: {
-    INVESTS_IN: { description: "`from` puts money into `to` (one investment; see `amount`). Never add INVESTED_TOTAL_IN to these." },
-    INVESTED_TOTAL_IN: { description: "A reported cumulative total of `from`'s investments in `to`; it already includes the individual INVESTS_IN amounts." },
+    INVESTS_IN: {
+      description: "`from` puts money into `to` (one investment; see `amount`). Never add INVESTED_TOTAL_IN to these.",
+    },
+    INVESTED_TOTAL_IN: {
+      description:
+        "A reported cumulative total of `from`'s investments in `to`; it already includes the individual INVESTS_IN amounts.",
+    },
     SUPPLIES_CLOUD: { description: "`from` provides cloud computing to `to` (see `exclusive`)." },
     COMPETES_WITH: { description: "Symmetric: the two compete in a market named in `description`." },
     INVESTIGATES: { description: "`from`, a regulator, investigates `to`." },
@@ -79,9 +90,22 @@ registerEnumType(RelationType, {
     LEADS: { description: "`from` leads `to` (see `role`)." },
     HAS_BOARD_SEAT: { description: "`from` has a seat on the board of `to` (see `role`)." },
     OFFERS_TO_HIRE: { description: "`from` offers to employ `to`." },
-    HAS_TECHNOLOGY_ACCESS: { description: "`from` has privileged access to the technology of `to` (its terms and limits in `description`)." },
+    HAS_TECHNOLOGY_ACCESS: {
+      description: "`from` has privileged access to the technology of `to` (its terms and limits in `description`).",
+    },
     LICENSES: { description: "`from` holds a licence on the technology `to` (see `exclusive`)." },
     DEVELOPS: { description: "`from` makes the product or model `to`." },
     INTEGRATES: { description: "The product `from` (or the company `from`, in its products) is built on the technology `to`." },
+    PARTY_TO: {
+      description:
+        "`from` is a party to the agreement `to` (an entity of kind AGREEMENT; its terms are the relations naming it in `agreement`).",
+    },
+    RESTRUCTURES_INTO: { description: "`from` turns, or plans to turn (see `status`), into the entity `to`." },
+    SUPPORTS: { description: "`from` backs `to` (how and when in `description`)." },
+    CHALLENGES: { description: "`from` disputes `to` (an agreement or its terms), e.g. by pressing a regulator to examine it." },
+    FILES_WITH: { description: "`from` files regulatory reports with the authority `to`." },
+    CITES_AS_RISK: {
+      description: "`from` names `to` (a law, a party) among the risks to its business, e.g. in a regulatory filing.",
+    },
   },
 });

@@ -1,7 +1,9 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { pageComplexity } from "../common/complexity";
 import type { ConnectionShape } from "../common/connection";
-import type { RequestContext } from "../context";
+import type { EntityRecord } from "../entity/entity.repository";
+import { Entity } from "../entity/entity.type";
+import type { RequestContext } from "../request-context";
 import { RelationIdArgs, RelationsArgs } from "./relation.args";
 import { Relation, RelationConnection } from "./relation.type";
 import type { RelationView } from "./relation.view";
@@ -22,5 +24,10 @@ export class RelationResolver {
   })
   relations(@Args() args: RelationsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionShape<RelationView>> {
     return ctx.relations.list(args);
+  }
+
+  @FieldResolver(() => Entity, { nullable: true, description: "The agreement this relation is a term of (batched by id)." })
+  agreement(@Root() relation: RelationView, @Ctx() ctx: RequestContext): Promise<EntityRecord | null> | null {
+    return relation.agreementId ? ctx.entities.get(relation.agreementId) : null;
   }
 }

@@ -4,9 +4,10 @@ import { Connection } from "../common/connection";
 import { DatePrecision } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";
 import { Entity } from "../entity/entity.type";
-import { Source } from "../source/source.type";
+import { Provenance } from "../source/provenance.type";
 import { RelationStatus } from "./relation-status.enum";
 import { RelationType } from "./relation-type.enum";
+import { AmountMeasure } from "./amount-measure.enum";
 
 registerEnumType(DatePrecision, {
   name: "DatePrecision",
@@ -18,27 +19,9 @@ registerEnumType(DatePrecision, {
   },
 });
 
-export enum AmountMeasure {
-  DEAL_VALUE = "DEAL_VALUE",
-  CUMULATIVE_TOTAL = "CUMULATIVE_TOTAL",
-  CAP = "CAP",
-  AT_STAKE = "AT_STAKE",
-}
-
-registerEnumType(AmountMeasure, {
-  name: "AmountMeasure",
-  description: "What an amount measures. Only DEAL_VALUE amounts may be added together.",
-  valuesConfig: {
-    DEAL_VALUE: { description: "The value of the relation itself: an investment, a purchase price." },
-    CUMULATIVE_TOTAL: { description: "A reported total that already includes individual DEAL_VALUE amounts; never add it to them." },
-    CAP: { description: "A ceiling, e.g. the cap on rights to future profits." },
-    AT_STAKE: { description: "Money that depends on the relation, e.g. funding a refusal could jeopardise." },
-  },
-});
-
 @ObjectType({ description: "An amount of money as the source states it, never more precise." })
 export class Money {
-  @Field(() => Float, { description: "The amount in units of `currency` (1000000000 for \"1 milliard de dollars\")." })
+  @Field(() => Float, { description: 'The amount in units of `currency` (1000000000 for "1 milliard de dollars").' })
   amount!: number;
 
   @Field(() => CurrencyResolver, { description: "ISO 4217 currency code, e.g. USD." })
@@ -52,15 +35,6 @@ export class Money {
 
   @Field(() => String, { nullable: true, description: "What the amount is, in words, when `measure` is not DEAL_VALUE." })
   note!: string | null;
-}
-
-@ObjectType({ description: "Where a fact comes from: the source document and its exact words." })
-export class Provenance {
-  @Field(() => Source, { description: "The document that states the fact." })
-  source!: Source;
-
-  @Field(() => [String], { description: "Verbatim sentences of the source (in its language) that support the fact." })
-  quotes!: string[];
 }
 
 @ObjectType({
@@ -114,7 +88,10 @@ export class Relation {
   })
   attestedFrom!: string;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: "Target date of a planned link (e.g. chips \"by the end of 2025\")." })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'Target date of a planned link (e.g. chips "by the end of 2025").',
+  })
   expectedBy!: string | null;
 
   @Field(() => Money, { nullable: true, description: "The money the source states for this link, if any." })
@@ -123,13 +100,31 @@ export class Relation {
   @Field(() => Float, { nullable: true, description: "Ownership stake in percent (49 for 49 %), for HOLDS_STAKE." })
   stakePercent!: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: "True when the source calls the link exclusive (Azure cloud, the GPT-3 licence)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when the source calls the link exclusive (Azure cloud, the GPT-3 licence).",
+  })
   exclusive!: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'The role of `from` in the link, e.g. "CEO (PDG)", "observer (non-voting)".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The role of `from` in the link, e.g. "CEO (PDG)", "observer (non-voting)".',
+  })
   role!: string | null;
 
-  @Field(() => Provenance, { description: "The source document and the quotes that support the link." })
+  @Field({
+    description:
+      "True when no source states the link: every reference only implies it (each says why in its `note`). Never present it as stated.",
+  })
+  inferred!: boolean;
+
+  @Field(() => Entity, {
+    nullable: true,
+    description: "The agreement (an entity of kind AGREEMENT) this relation is one term of; its other terms share it.",
+  })
+  agreement?: Entity | null;
+
+  @Field(() => Provenance, { description: "The sources that report the link, each with its quotes." })
   provenance!: Provenance;
 }
 

@@ -1,14 +1,14 @@
 /**
- * Shapes repository records into the GraphQL `Relation` (pure: no I/O). Derived fields live
- * here so resolvers stay thin and the mapping is unit-tested.
+ * The relation shape, as plain objects: what every query over relations answers (relation
+ * lists, an entity's relations, graph edges, paths, the timeline) and the GraphQL `Relation`
+ * resolves from. Built in one place, `toRelationView` (relation.repository.ts).
  */
-import { precisionOf, type DatePrecision } from "../common/partial-date";
-import type { SourceRecord } from "../source/source.record";
+import type { DatePrecision } from "../common/partial-date";
 import type { EntityRecord } from "../entity/entity.repository";
-import type { RelationRecord } from "./relation.repository";
-import { isSymmetric, type RelationType } from "./relation-type.enum";
+import type { ProvenanceView } from "../source/provenance.view";
+import type { AmountMeasure } from "./amount-measure.enum";
 import type { RelationStatus } from "./relation-status.enum";
-import type { AmountMeasure } from "./relation.type";
+import type { RelationType } from "./relation-type.enum";
 
 export interface MoneyView {
   amount: number;
@@ -18,15 +18,11 @@ export interface MoneyView {
   note: string | null;
 }
 
-export interface ProvenanceView {
-  source: SourceRecord;
-  quotes: readonly string[];
-}
-
 export interface RelationView {
   id: string;
   type: RelationType;
   symmetric: boolean;
+  /** `from` and `to` as the caller asked for them: a symmetric relation found from its `to` side is turned round. */
   from: EntityRecord;
   to: EntityRecord;
   status: RelationStatus;
@@ -41,47 +37,12 @@ export interface RelationView {
   stakePercent: number | null;
   exclusive: boolean | null;
   role: string | null;
+  /** The AGREEMENT entity this relation is a term of. */
+  agreementId: string | null;
+  inferred: boolean;
   provenance: ProvenanceView;
-}
-
-/** Stands in when a relation names a source that is not in the graph, so `provenance` stays non-null. */
-export const UNKNOWN_SOURCE: SourceRecord = {
-  id: "unknown",
-  title: "Unknown source",
-  description: null,
-  publishedOn: null,
-  language: null,
-  file: null,
-};
-
-export function toRelationView(record: RelationRecord): RelationView {
-  return {
-    id: record.id,
-    type: record.type,
-    symmetric: isSymmetric(record.type),
-    from: record.from,
-    to: record.to,
-    status: record.status,
-    description: record.description,
-    validFrom: record.validFrom,
-    validFromPrecision: record.validFrom ? precisionOf(record.validFrom) : null,
-    validTo: record.validTo,
-    validToPrecision: record.validTo ? precisionOf(record.validTo) : null,
-    attestedFrom: record.attestedFrom,
-    expectedBy: record.expectedBy,
-    amount:
-      record.amount === null || record.currency === null
-        ? null
-        : {
-            amount: record.amount,
-            currency: record.currency,
-            approximate: record.amountApproximate ?? false,
-            measure: (record.amountMeasure ?? "DEAL_VALUE") as AmountMeasure,
-            note: record.amountNote,
-          },
-    stakePercent: record.stakePercent,
-    exclusive: record.exclusive,
-    role: record.role,
-    provenance: { source: record.source ?? UNKNOWN_SOURCE, quotes: record.quotes },
-  };
+  /** The first day the relation counts (ISO date); the sort key used by cursors. */
+  periodStart: string;
+  /** The last day it counts (ISO date), or null while in force. */
+  periodEnd: string | null;
 }

@@ -1,8 +1,9 @@
 import { LocaleResolver } from "graphql-scalars";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Connection } from "../common/connection";
 import { PartialDateScalar } from "../common/scalars";
 
-@ObjectType({ description: "A document the graph's facts come from." })
+@ObjectType({ description: "A document the graph's facts come from: an article, a filing, a press release." })
 export class Source {
   @Field(() => ID, { description: 'Stable id, e.g. "microsoft-openai-timeline-fr".' })
   id!: string;
@@ -10,15 +11,43 @@ export class Source {
   @Field({ description: "The document's title." })
   title!: string;
 
+  @Field(() => String, { nullable: true, description: "Who published it." })
+  publisher!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where the document can be read." })
+  url!: string | null;
+
   @Field(() => String, { nullable: true, description: "What the document covers, in English." })
   description!: string | null;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: "Publication date." })
+  @Field(() => PartialDateScalar, { nullable: true, description: "Publication date, as precisely as known." })
   publishedOn!: string | null;
 
   @Field(() => LocaleResolver, { nullable: true, description: 'Language of the document and of its quotes (BCP 47, e.g. "fr").' })
   language!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Path of the document's text in this repository." })
+  @Field({
+    description:
+      "True when the server holds the document's full text: every quote citing it was checked, byte for byte, when written.",
+  })
+  hasText!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Path of the full text on this server ("/sources/{id}/text", plain UTF-8), when it has one.',
+  })
+  textUrl!: string | null;
+
+  @Field(() => Int, { description: "How many relations and events cite this document." })
+  referenceCount!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: "Texts are served by the server now: use `textUrl`.",
+    description: "Formerly the path of the text in the repository; always null.",
+  })
   file!: string | null;
 }
+
+@ObjectType({ description: "A page of sources (Relay connection), ordered by id." })
+export class SourceConnection extends Connection(Source, "Source", "source") {}

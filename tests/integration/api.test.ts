@@ -9,7 +9,9 @@ afterAll(() => server.close());
 
 describe("entity", () => {
   it("returns an entity by id, and null for an unknown one", async () => {
-    const result = await server.execute(`{ a: entity(id: "ftc") { id name kind aliases description } b: entity(id: "nobody") { id } }`);
+    const result = await server.execute(
+      `{ a: entity(id: "ftc") { id name kind aliases description } b: entity(id: "nobody") { id } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.a).toMatchObject({ id: "ftc", name: "Federal Trade Commission", kind: "REGULATOR" });
     expect(result.data!.b).toBeNull();
@@ -88,10 +90,16 @@ describe("Entity.relations", () => {
       outgoing: relations(direction: OUTGOING, types: [ACQUIRES]) { direction counterparty { id } relation { type amount { amount } } } } }`);
     expect(result.errors).toBeUndefined();
     const { incoming, outgoing } = result.data!.entity;
-    expect(incoming.filter((r: any) => r.relation.type === "INVESTS_IN").every((r: any) => r.direction === "INCOMING")).toBe(true);
-    expect(incoming.filter((r: any) => r.relation.type === "COMPETES_WITH").every((r: any) => r.direction === "UNDIRECTED")).toBe(true);
+    expect(incoming.filter((r: any) => r.relation.type === "INVESTS_IN").every((r: any) => r.direction === "INCOMING")).toBe(
+      true,
+    );
+    expect(incoming.filter((r: any) => r.relation.type === "COMPETES_WITH").every((r: any) => r.direction === "UNDIRECTED")).toBe(
+      true,
+    );
     expect(incoming.filter((r: any) => r.relation.type === "COMPETES_WITH")).toHaveLength(3);
-    expect(outgoing).toEqual([{ direction: "OUTGOING", counterparty: { id: "windsurf" }, relation: { type: "ACQUIRES", amount: { amount: 3e9 } } }]);
+    expect(outgoing).toEqual([
+      { direction: "OUTGOING", counterparty: { id: "windsurf" }, relation: { type: "ACQUIRES", amount: { amount: 3e9 } } },
+    ]);
   });
 
   it("answers how two entities are linked, in both directions, with counterparty", async () => {
@@ -105,7 +113,9 @@ describe("Entity.relations", () => {
     }
     expect(links.find((link) => link.relation.type === "CONSIDERS_SUING")!.direction).toBe("OUTGOING");
     expect(links.find((link) => link.relation.type === "INVESTS_IN")!.direction).toBe("INCOMING");
-    const none = await server.execute(`{ entity(id: "openai") { relations(counterparty: "tsmc", types: [INVESTS_IN]) { direction } } }`);
+    const none = await server.execute(
+      `{ entity(id: "openai") { relations(counterparty: "tsmc", types: [INVESTS_IN]) { direction } } }`,
+    );
     expect(none.data!.entity.relations).toEqual([]);
   });
 

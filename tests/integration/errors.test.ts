@@ -42,7 +42,8 @@ describe("BAD_USER_INPUT", () => {
 
   it("names after for a cursor that is not one of ours", async () => {
     await expectError(`{ entities(after: "not-a-cursor") { totalCount } }`, "BAD_USER_INPUT", "after");
-    const entityCursor = (await server.execute(`{ entities(first: 1) { pageInfo { endCursor } } }`)).data!.entities.pageInfo.endCursor;
+    const entityCursor = (await server.execute(`{ entities(first: 1) { pageInfo { endCursor } } }`)).data!.entities.pageInfo
+      .endCursor;
     await expectError(`{ relations(after: "${entityCursor}") { totalCount } }`, "BAD_USER_INPUT", "after");
     // Right kind, forged key: refused before it reaches Cypher.
     const forged = Buffer.from(JSON.stringify({ k: "relation", v: ["x", 1] })).toString("base64url");
@@ -60,7 +61,9 @@ describe("NOT_FOUND", () => {
   });
 
   it("is not an error for the nullable lookups", async () => {
-    const result = await server.execute(`{ entity(id: "nobody") { id } relation(id: "nobody") { id } event(id: "nobody") { id } }`);
+    const result = await server.execute(
+      `{ entity(id: "nobody") { id } relation(id: "nobody") { id } event(id: "nobody") { id } }`,
+    );
     expect(result).toEqual({ data: { entity: null, relation: null, event: null } });
   });
 });
@@ -78,12 +81,17 @@ describe("QUERY_TOO_COMPLEX", () => {
   });
 
   it("counts aliases, so repeating a field under many names does not slip through", async () => {
-    const aliases = Array.from({ length: 25 }, (_, i) => `a${i}: entities(first: 100) { nodes { relations { relation { type } } } }`);
+    const aliases = Array.from(
+      { length: 25 },
+      (_, i) => `a${i}: entities(first: 100) { nodes { relations { relation { type } } } }`,
+    );
     await expectError(`{ ${aliases.join(" ")} }`, "QUERY_TOO_COMPLEX");
   });
 
   it("lets through the whole graph with its relations, and three levels from one entity", async () => {
-    const whole = await server.execute(`{ entities(first: 100) { nodes { id relations { counterparty { id } relation { type } } events { id } } } }`);
+    const whole = await server.execute(
+      `{ entities(first: 100) { nodes { id relations { counterparty { id } relation { type } } events { id } } } }`,
+    );
     expect(whole.errors).toBeUndefined();
     const threeLevels = await server.execute(`{ entity(id: "openai") { relations { ${nested(2)} } } }`);
     expect(threeLevels.errors).toBeUndefined();

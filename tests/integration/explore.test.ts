@@ -238,19 +238,35 @@ describe("subgraph and graph", () => {
 
   it("the whole graph: every entity and relation", async () => {
     const { graph } = await data(`{ graph { ${GRAPH} cytoscapeElements } }`);
-    expect(graph.nodes).toHaveLength(33);
-    expect(graph.edges).toHaveLength(67);
-    expect(graph.cytoscapeElements).toHaveLength(100);
+    expect(graph.nodes).toHaveLength(35);
+    expect(graph.edges).toHaveLength(80);
+    expect(graph.cytoscapeElements).toHaveLength(115);
     expect(graph.truncated).toBe(false);
   });
 });
 
 describe("caps and unknown ids", () => {
   it.each([
-    [`neighbourhood(id: "openai", depth: 10) { truncated }`, "depth", `${EXPLORE_LIMITS.depth.max} is the cap on neighbourhood depth`],
-    [`paths(from: "ftc", to: "windsurf", maxHops: 50) { length }`, "maxHops", `${EXPLORE_LIMITS.hops.max} is the cap on path length`],
-    [`paths(from: "ftc", to: "windsurf", limit: 1000) { length }`, "limit", `${EXPLORE_LIMITS.paths.max} is the cap on paths per answer`],
-    [`neighbourhood(id: "openai", limit: 100000) { truncated }`, "limit", `${EXPLORE_LIMITS.nodes.max} is the cap on nodes per graph`],
+    [
+      `neighbourhood(id: "openai", depth: 10) { truncated }`,
+      "depth",
+      `${EXPLORE_LIMITS.depth.max} is the cap on neighbourhood depth`,
+    ],
+    [
+      `paths(from: "ftc", to: "windsurf", maxHops: 50) { length }`,
+      "maxHops",
+      `${EXPLORE_LIMITS.hops.max} is the cap on path length`,
+    ],
+    [
+      `paths(from: "ftc", to: "windsurf", limit: 1000) { length }`,
+      "limit",
+      `${EXPLORE_LIMITS.paths.max} is the cap on paths per answer`,
+    ],
+    [
+      `neighbourhood(id: "openai", limit: 100000) { truncated }`,
+      "limit",
+      `${EXPLORE_LIMITS.nodes.max} is the cap on nodes per graph`,
+    ],
     [`search(text: "openai", first: 0) { score }`, "first", "cap on search hits"],
     [`timeline(limit: 5000) { truncated }`, "limit", "cap on timeline items"],
   ])("refuses %s before running any Cypher", async (field, argument, message) => {

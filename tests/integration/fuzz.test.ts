@@ -93,9 +93,21 @@ class Generator {
         case "PartialDate":
           return this.pick(["2019", "2023-11", "2024-06-15", "2024-13", "2023-02-30", "July 2019", "", "9999-99-99"]);
         case "ID":
-          return this.pick(["openai", "microsoft", "google", "stargate", "ftc", "windsurf", "nobody", "Open AI", "", "a--b", "x".repeat(200)]);
+          return this.pick([
+            "openai",
+            "microsoft",
+            "google",
+            "stargate",
+            "ftc",
+            "windsurf",
+            "nobody",
+            "Open AI",
+            "",
+            "a--b",
+            "x".repeat(200),
+          ]);
         default:
-          return this.pick(["open", "commission europeenne", "", "*", "\"", "\\", "a".repeat(300), "é~^(){}[]:", "OR AND NOT"]);
+          return this.pick(["open", "commission europeenne", "", "*", '"', "\\", "a".repeat(300), "é~^(){}[]:", "OR AND NOT"]);
       }
     }
     return null;
@@ -122,7 +134,9 @@ class Generator {
     if (typeof value === "string") return /^[A-Z_]+$/.test(value) && this.next() < 0.9 ? value : JSON.stringify(value);
     if (typeof value === "number" || typeof value === "boolean") return String(value);
     if (Array.isArray(value)) return `[${value.map((item) => this.literal(item)).join(", ")}]`;
-    return `{${Object.entries(value as object).map(([key, inner]) => `${key}: ${this.literal(inner)}`).join(", ")}}`;
+    return `{${Object.entries(value as object)
+      .map(([key, inner]) => `${key}: ${this.literal(inner)}`)
+      .join(", ")}}`;
   }
 
   private selection(type: GraphQLObjectType, depth: number): string {
@@ -138,7 +152,11 @@ class Generator {
     return parts.join(" ");
   }
 
-  private field(field: GraphQLField<unknown, unknown>, depth: number, variables?: Map<string, { type: string; value: unknown }>): string {
+  private field(
+    field: GraphQLField<unknown, unknown>,
+    depth: number,
+    variables?: Map<string, { type: string; value: unknown }>,
+  ): string {
     const alias = this.next() < 0.2 ? `a${this.int(1000)}: ` : "";
     const args = field.args
       .filter((arg) => isNonNullType(arg.type) || this.next() < 0.5)
@@ -158,7 +176,9 @@ class Generator {
 
   operation(): { query: string; variables?: Record<string, unknown> } {
     const variables = new Map<string, { type: string; value: unknown }>();
-    const roots = Array.from({ length: 1 + this.int(3) }, () => this.field(this.pick(Object.values(this.query.getFields())), 0, variables));
+    const roots = Array.from({ length: 1 + this.int(3) }, () =>
+      this.field(this.pick(Object.values(this.query.getFields())), 0, variables),
+    );
     // Some variables get a default (and are then sent as null), some operations go through fragments.
     const declared = [...variables.entries()].map(([name, variable]) => {
       if (variable.type.endsWith("!") || this.next() > 0.2) return `$${name}: ${variable.type}`;
@@ -188,27 +208,66 @@ class Generator {
       // Valid JSON, broken GraphQL: a character dropped, or a brace, quote or dollar put in.
       const { query, variables } = this.operation();
       const at = this.int(query.length);
-      const broken = this.next() < 0.5 ? query.slice(0, at) + query.slice(at + 1) : query.slice(0, at) + this.pick(["{", "}", '"', "$", "(", "...", "@"]) + query.slice(at);
+      const broken =
+        this.next() < 0.5
+          ? query.slice(0, at) + query.slice(at + 1)
+          : query.slice(0, at) + this.pick(["{", "}", '"', "$", "(", "...", "@"]) + query.slice(at);
       return { method: "POST", path: "/graphql", headers: json, body: JSON.stringify({ query: broken, variables }) };
     }
-    if (roll < 0.84) return { method: "POST", path: "/graphql", headers: json, body: JSON.stringify([this.operation(), this.operation()]) };
+    if (roll < 0.84)
+      return { method: "POST", path: "/graphql", headers: json, body: JSON.stringify([this.operation(), this.operation()]) };
     if (roll < 0.88) {
-      return { method: "POST", path: "/graphql", headers: { "content-type": this.pick(["text/plain", "application/xml", "multipart/form-data"]) }, body: "{}" };
+      return {
+        method: "POST",
+        path: "/graphql",
+        headers: { "content-type": this.pick(["text/plain", "application/xml", "multipart/form-data"]) },
+        body: "{}",
+      };
     }
     if (roll < 0.92) {
-      const noise = JSON.stringify(this.pick<unknown>([{ query: 42 }, { query: null }, { variables: "x" }, { query: "{ entity }", variables: [] }, "x", 1, null]));
+      const noise = JSON.stringify(
+        this.pick<unknown>([
+          { query: 42 },
+          { query: null },
+          { variables: "x" },
+          { query: "{ entity }", variables: [] },
+          "x",
+          1,
+          null,
+        ]),
+      );
       return { method: "POST", path: "/graphql", headers: json, body: noise };
     }
     if (roll < 0.96) {
       const parameters = ["id", "ids", "depth", "types", "asOf", "limit", "kinds", "format", "direction", "bogus"];
-      const query = Array.from({ length: this.int(4) }, () => `${this.pick(parameters)}=${encodeURIComponent(String(this.junkText()))}`).join("&");
+      const query = Array.from(
+        { length: this.int(4) },
+        () => `${this.pick(parameters)}=${encodeURIComponent(String(this.junkText()))}`,
+      ).join("&");
       return { method: "GET", path: `${this.pick(["/graph.json", "/graph.graphml"])}?${query}`, headers: {} };
     }
-    return { method: this.pick(["PUT", "DELETE", "PATCH", "OPTIONS"]), path: this.pick(["/graphql", "/ready", "/graph.json", "/nowhere"]), headers: json, body: "{}" };
+    return {
+      method: this.pick(["PUT", "DELETE", "PATCH", "OPTIONS"]),
+      path: this.pick(["/graphql", "/ready", "/graph.json", "/nowhere"]),
+      headers: json,
+      body: "{}",
+    };
   }
 
   private junkText(): string {
-    return this.pick(["openai", "openai,microsoft", "-1", "99999", "2024", "INVESTS_IN", "cytoscape", "OUT", "", "%00", "x".repeat(300)]);
+    return this.pick([
+      "openai",
+      "openai,microsoft",
+      "-1",
+      "99999",
+      "2024",
+      "INVESTS_IN",
+      "cytoscape",
+      "OUT",
+      "",
+      "%00",
+      "x".repeat(300),
+    ]);
   }
 }
 
@@ -221,7 +280,11 @@ const serverErrors: string[] = [];
 beforeAll(async () => {
   // The fuzz is about input, not load: beside the other suites on two cores (one starts a second
   // Neo4j) a query can take seconds, so the timeouts are generous and any 5xx is a real defect.
-  const config = testConfig({ NEO4J_QUERY_TIMEOUT_MS: "60000", NEO4J_TRAVERSAL_TIMEOUT_MS: "60000", GRAPHQL_REQUEST_TIMEOUT_MS: "120000" });
+  const config = testConfig({
+    NEO4J_QUERY_TIMEOUT_MS: "60000",
+    NEO4J_TRAVERSAL_TIMEOUT_MS: "60000",
+    GRAPHQL_REQUEST_TIMEOUT_MS: "120000",
+  });
   server = await startHttpTestApp(config, pino({ level: "error" }, { write: (line: string) => serverErrors.push(line) }));
 });
 afterAll(() => server.close());
@@ -236,7 +299,11 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
   const worker = async () => {
     while (index < requests.length) {
       const request = requests[index++];
-      const response = await fetch(`${server.base}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+      const response = await fetch(`${server.base}${request.path}`, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
       const text = await response.text();
       const where = `${request.method} ${request.path.slice(0, 200)} ${request.body?.slice(0, 2000) ?? ""}`;
       if (response.status >= 500) problems.push(`${response.status} for ${where}: ${text.slice(0, 300)}`);
@@ -249,11 +316,14 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
           problems.push(`unparseable JSON for ${where}`);
           continue;
         }
-        const errors = Array.isArray(body) ? body.flatMap((item: any) => item?.errors ?? []) : (body?.errors ?? (body?.error ? [{ extensions: { code: body.error.code } }] : []));
+        const errors = Array.isArray(body)
+          ? body.flatMap((item: any) => item?.errors ?? [])
+          : (body?.errors ?? (body?.error ? [{ extensions: { code: body.error.code } }] : []));
         for (const error of errors) {
           const code = error?.extensions?.code;
           codes.set(String(code), (codes.get(String(code)) ?? 0) + 1);
-          if (!KNOWN_CODES.has(code)) problems.push(`error without a known code (${code}) for ${where}: ${JSON.stringify(error).slice(0, 300)}`);
+          if (!KNOWN_CODES.has(code))
+            problems.push(`error without a known code (${code}) for ${where}: ${JSON.stringify(error).slice(0, 300)}`);
         }
       }
     }
@@ -262,7 +332,10 @@ it(`answers ${REQUESTS} generated requests (seed ${SEED}) with no 5xx, coded err
   if (problems.length > 0) {
     throw new Error(
       `seed ${SEED}: ${problems.length} problems, first ones:\n${problems.slice(0, 5).join("\n")}\n` +
-        `server errors:\n${serverErrors.slice(0, 3).map((line) => line.slice(0, 1500)).join("\n")}`,
+        `server errors:\n${serverErrors
+          .slice(0, 3)
+          .map((line) => line.slice(0, 1500))
+          .join("\n")}`,
     );
   }
   // The generator must reach the interesting answers, or the test proves little.

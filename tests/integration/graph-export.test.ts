@@ -17,13 +17,17 @@ describe("GET /graph.json", () => {
     const response = await get("/graph.json");
     expect(response.status).toBe(200);
     const body: any = await response.json();
-    expect(body.nodes).toHaveLength(33);
-    expect(body.edges).toHaveLength(67);
+    expect(body.nodes).toHaveLength(35);
+    expect(body.edges).toHaveLength(80);
     expect(body.truncated).toBe(false);
     expect(body.edges[0]).toEqual(
       expect.objectContaining({ id: expect.any(String), source: expect.any(String), target: expect.any(String) }),
     );
-    expect(body.edges[0].relation.provenance.quotes.length).toBeGreaterThan(0);
+    expect(body.edges[0].relation.provenance.references[0]).toMatchObject({
+      source: { id: "microsoft-openai-timeline-fr" },
+      quotes: [expect.any(String)],
+      verified: true,
+    });
   });
 
   it("with id, depth, types and asOf: the same neighbourhood as the GraphQL query", async () => {
@@ -32,6 +36,7 @@ describe("GET /graph.json", () => {
     expect(body.edges.map((edge: any) => edge.id).sort()).toEqual([
       "microsoft-invests-in-openai-2019-07",
       "microsoft-supplies-cloud-to-openai",
+      "microsoft-supplies-exclusive-cloud-to-openai",
     ]);
   });
 

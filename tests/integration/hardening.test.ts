@@ -8,8 +8,7 @@ import { TcpProxy } from "./tcp-proxy";
 import { createTestServer, startHttpTestApp, testConfig, type HttpTestApp, type TestServer } from "./test-server";
 
 /** N(k): k nested levels of relations { counterparty { … id } }. */
-const nested = (levels: number): string =>
-  levels === 0 ? "id" : `relations { counterparty { ${nested(levels - 1)} } }`;
+const nested = (levels: number): string => (levels === 0 ? "id" : `relations { counterparty { ${nested(levels - 1)} } }`);
 
 let http: HttpTestApp;
 let server: TestServer;
@@ -51,7 +50,9 @@ describe("defect 1: a negative page size cannot cancel the cost estimate", () =>
     expect(nullVariable.errors?.[0].extensions?.code).toBe(ErrorCode.BAD_USER_INPUT);
     const fragments = [
       "fragment F1 on Entity { id }",
-      ...[2, 3, 4, 5].map((level) => `fragment F${level} on Entity { ${Array.from({ length: 11 }, () => `...F${level - 1}`).join(" ")} }`),
+      ...[2, 3, 4, 5].map(
+        (level) => `fragment F${level} on Entity { ${Array.from({ length: 11 }, () => `...F${level - 1}`).join(" ")} }`,
+      ),
     ].join(" ");
     const fanOut = await server.execute(`{ a: entity(id: "openai") { ...F5 } ${deep} } ${fragments}`);
     expect(fanOut.errors?.[0].extensions?.code).toBe(ErrorCode.QUERY_TOO_COMPLEX);
@@ -143,10 +144,10 @@ describe("defect 2: aliases cannot take the Neo4j pool", () => {
 
 describe("defect 6: an explicit null for an argument with a default means the default", () => {
   it.each([
-    ["search(text: \"open\", first: $v) { score }", "search"],
-    ["neighbourhood(id: \"openai\", depth: $v) { nodes { id } }", "neighbourhood"],
-    ["neighbourhood(id: \"openai\", limit: $v) { nodes { id } }", "neighbourhood"],
-    ["paths(from: \"google\", to: \"stargate\", maxHops: $v) { length }", "paths"],
+    ['search(text: "open", first: $v) { score }', "search"],
+    ['neighbourhood(id: "openai", depth: $v) { nodes { id } }', "neighbourhood"],
+    ['neighbourhood(id: "openai", limit: $v) { nodes { id } }', "neighbourhood"],
+    ['paths(from: "google", to: "stargate", maxHops: $v) { length }', "paths"],
     ["entities(first: $v) { totalCount }", "entities"],
     ["timeline(limit: $v) { minDate }", "timeline"],
   ])("%s with $v = null", async (field, name) => {
@@ -159,8 +160,18 @@ describe("defect 6: an explicit null for an argument with a default means the de
 
 describe("input graphql-js cannot coerce is refused before anything runs, naming the culprit", () => {
   it.each([
-    ["60 invalid values in one variable (graphql-js stops at 50, uncoded)", `query($t: [RelationType!]) { relations(types: $t) { totalCount } }`, { t: Array(60).fill("x") }, "t"],
-    ["null for a defaulted variable passed to a required argument", `query($id: ID = "openai") { entity(id: $id) { id } }`, { id: null }, "id"],
+    [
+      "60 invalid values in one variable (graphql-js stops at 50, uncoded)",
+      `query($t: [RelationType!]) { relations(types: $t) { totalCount } }`,
+      { t: Array(60).fill("x") },
+      "t",
+    ],
+    [
+      "null for a defaulted variable passed to a required argument",
+      `query($id: ID = "openai") { entity(id: $id) { id } }`,
+      { id: null },
+      "id",
+    ],
   ])("%s", async (_name, query, variables, argument) => {
     server.runner.calls.length = 0;
     const result = await server.execute(query, variables);

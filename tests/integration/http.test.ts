@@ -23,7 +23,9 @@ const post = (body: unknown): Promise<Response> =>
 
 describe("HTTP", () => {
   it("answers GraphQL over POST /graphql", async () => {
-    const response = await post({ query: `{ entity(id: "windsurf") { name relations { relation { type } counterparty { id } } } }` });
+    const response = await post({
+      query: `{ entity(id: "windsurf") { name relations { relation { type } counterparty { id } } } }`,
+    });
     expect(response.status).toBe(200);
     const body: any = await response.json();
     expect(body.data.entity.name).toBe("Windsurf");

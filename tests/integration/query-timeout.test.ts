@@ -19,10 +19,12 @@ const SLOW = "UNWIND range(1, 500000000) AS n WITH n WHERE n % 7 = 3 RETURN coun
 
 it("a read past its timeout is stopped by Neo4j and answers QUERY_TIMEOUT naming the limit", async () => {
   const runner = new QueryRunner(driver, { ...config.neo4j, queryTimeoutMs: 60_000 });
-  const failure = await runner.read("slow", (tx) => tx.run(SLOW), { timeoutMs: 200 }).then(
-    () => null,
-    (error: unknown) => error as { message: string; extensions?: Record<string, unknown> },
-  );
+  const failure = await runner
+    .read("slow", (tx) => tx.run(SLOW), { timeoutMs: 200 })
+    .then(
+      () => null,
+      (error: unknown) => error as { message: string; extensions?: Record<string, unknown> },
+    );
   expect(failure?.extensions?.code).toBe(ErrorCode.QUERY_TIMEOUT);
   expect(failure?.message).toContain("200 ms");
 });

@@ -17,10 +17,13 @@ it("has examples", () => {
   expect(examples.length).toBeGreaterThanOrEqual(5);
 });
 
-it.each(examples.map((query, index) => [index + 1, query]))("example %d runs without errors and returns data", async (_n, query) => {
-  const result = await server.execute(query as string);
-  expect(result.errors).toBeUndefined();
-  const values = Object.values(result.data ?? {});
-  expect(values.length).toBeGreaterThan(0);
-  for (const value of values) expect(value).not.toBeNull();
-});
+it.each(examples.map((query, index) => [index + 1, query]))(
+  "example %d runs without errors and returns data",
+  async (_n, query) => {
+    const result = await server.execute(query as string);
+    expect(result.errors).toBeUndefined();
+    const values = Object.values(result.data ?? {});
+    expect(values.length).toBeGreaterThan(0);
+    for (const value of values) expect(value).not.toBeNull();
+  },
+);

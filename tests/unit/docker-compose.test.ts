@@ -29,9 +29,9 @@ describe("docker-compose.yml", () => {
   });
 
   it("restarts both services when they exit, as a supervisor would", () => {
-    const services = compose.split(/\n  (?=neo4j:|api:)/).slice(1);
+    const services = compose.split(/\n {2}(?=neo4j:|api:)/).slice(1);
     expect(services).toHaveLength(2);
-    for (const service of services) expect(service).toMatch(/\n    restart: unless-stopped/);
+    for (const service of services) expect(service).toMatch(/\n {4}restart: unless-stopped/);
   });
 
   it("builds an image holding every folder the server reads at run time", () => {

@@ -5,7 +5,9 @@ import { buildGraph, relationCaption, toGraphNode } from "../../src/explore/grap
 import { foldForSearch, toSearchQueries } from "../../src/explore/search-query";
 import type { EntityRecord } from "../../src/entity/entity.repository";
 import { EntityKind } from "../../src/entity/entity-kind.enum";
-import type { RelationRecord } from "../../src/relation/relation.repository";
+import type { RelationView } from "../../src/relation/relation.view";
+import { SYMMETRIC_RELATION_TYPES } from "../../src/relation/relation-type.enum";
+import { AmountMeasure } from "../../src/relation/amount-measure.enum";
 import { RelationStatus } from "../../src/relation/relation-status.enum";
 import { RelationType } from "../../src/relation/relation-type.enum";
 
@@ -21,28 +23,33 @@ const microsoft = entity("microsoft", "Microsoft");
 const google = entity("google", "Google");
 const openai = entity("openai", "OpenAI");
 
-function relation(id: string, type: RelationType, from: EntityRecord, to: EntityRecord, periodStart: string): RelationRecord {
+function relation(id: string, type: RelationType, from: EntityRecord, to: EntityRecord, periodStart: string): RelationView {
   return {
     id,
     type,
+    symmetric: SYMMETRIC_RELATION_TYPES.has(type),
     status: RelationStatus.ACTIVE,
     description: "d",
     validFrom: periodStart.slice(0, 7),
+    validFromPrecision: null,
     validTo: null,
+    validToPrecision: null,
     attestedFrom: periodStart.slice(0, 7),
     expectedBy: null,
-    amount: type === RelationType.INVESTS_IN ? 1e9 : null,
-    currency: type === RelationType.INVESTS_IN ? "USD" : null,
-    amountApproximate: false,
-    amountMeasure: "DEAL_VALUE",
-    amountNote: null,
+    amount:
+      type === RelationType.INVESTS_IN
+        ? { amount: 1e9, currency: "USD", approximate: false, measure: AmountMeasure.DEAL_VALUE, note: null }
+        : null,
     stakePercent: null,
     exclusive: null,
     role: null,
-    quotes: ['« Microsoft & "OpenAI" <2019> »'],
+    agreementId: null,
+    inferred: false,
+    provenance: {
+      references: [{ sourceId: "s", quotes: ['« Microsoft & "OpenAI" <2019> »'], note: null, inferred: false, verified: true }],
+    },
     from,
     to,
-    source: null,
     periodStart,
     periodEnd: null,
   };
@@ -128,15 +135,13 @@ describe("toSearchQueries", () => {
   });
 
   it("matches each word exactly, as a prefix and, from four letters, within one edit", () => {
-    expect(toSearchQueries("gpt micrsoft")?.allWords).toBe(
-      "(gpt^4 OR gpt*^2) AND (micrsoft^4 OR micrsoft*^2 OR micrsoft~1)",
-    );
+    expect(toSearchQueries("gpt micrsoft")?.allWords).toBe("(gpt^4 OR gpt*^2) AND (micrsoft^4 OR micrsoft*^2 OR micrsoft~1)");
     expect(toSearchQueries("gpt micrsoft")?.anyWord).toContain(") OR (");
   });
 
   it("drops every Lucene operator a user could type", () => {
     const queries = toSearchQueries('name:"x" OR *:* AND ~ (a) [b TO c] \\ / ^2');
-    expect(queries?.allWords).not.toMatch(/[:"\[\]\\/]/);
+    expect(queries?.allWords).not.toMatch(/[:"[\]\\/]/);
     expect(queries?.words).toEqual(["name", "x", "or", "and", "a", "b", "to", "c", "2"]);
     expect(toSearchQueries(" *** ")).toBeNull();
   });

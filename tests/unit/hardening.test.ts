@@ -56,7 +56,9 @@ describe("RequestScope", () => {
 describe("FailureLog", () => {
   it("logs the first failure of a kind at once and the rest of its interval as one line with a count", async () => {
     const lines: Array<{ fields: Record<string, unknown>; message: string }> = [];
-    const logger = { warn: (fields: Record<string, unknown>, message: string) => lines.push({ fields, message }) } as unknown as Logger;
+    const logger = {
+      warn: (fields: Record<string, unknown>, message: string) => lines.push({ fields, message }),
+    } as unknown as Logger;
     const log = new FailureLog(logger, 50);
     for (let i = 0; i < 100; i++) log.record("SERVICE_UNAVAILABLE", { cause: "down" });
     log.record("QUERY_TIMEOUT");
@@ -73,7 +75,12 @@ describe("mapNeo4jError", () => {
   const codeOf = (error: unknown) => (mapNeo4jError(error) as { extensions?: { code?: string } }).extensions?.code;
 
   it("maps a pool acquisition timeout, which carries no server code, to SERVICE_UNAVAILABLE", () => {
-    const error = new Neo4jError("Connection acquisition timed out in 6000 ms. Pool status: Active conn count = 100", "N/A", "", "");
+    const error = new Neo4jError(
+      "Connection acquisition timed out in 6000 ms. Pool status: Active conn count = 100",
+      "N/A",
+      "",
+      "",
+    );
     expect(codeOf(error)).toBe(ErrorCode.SERVICE_UNAVAILABLE);
   });
 
@@ -123,7 +130,11 @@ describe("checkCost", () => {
       query: new GraphQLObjectType({
         name: "Query",
         fields: {
-          field: { type: GraphQLInt, args: { n: { type: new (await import("graphql")).GraphQLNonNull(GraphQLInt) } }, extensions: { complexity } },
+          field: {
+            type: GraphQLInt,
+            args: { n: { type: new (await import("graphql")).GraphQLNonNull(GraphQLInt) } },
+            extensions: { complexity },
+          },
         },
       }),
     });
@@ -143,7 +154,9 @@ describe("checkCost", () => {
     const { checkCost, MAX_QUERY_NODES } = await import("../../src/http/complexity");
     const schema = await schemaWith(() => 1);
     const nullForRequired = () => checkCost(schema, parse("query($n: Int = 1) { field(n: $n) }"), undefined, { n: null }, 1000);
-    expect(nullForRequired).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }) }));
+    expect(nullForRequired).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }) }),
+    );
     const fields = Array.from({ length: MAX_QUERY_NODES + 1 }, (_, i) => `a${i}: field(n: 1)`).join(" ");
     expect(() => checkCost(schema, parse(`{ ${fields} }`), undefined, {}, Number.MAX_SAFE_INTEGER)).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: ErrorCode.QUERY_TOO_COMPLEX }) }),

@@ -1,15 +1,14 @@
 import { DatePrecision } from "../../src/common/partial-date";
-import type { RelationRecord } from "../../src/relation/relation.repository";
-import { RelationStatus } from "../../src/relation/relation-status.enum";
-import { RelationType } from "../../src/relation/relation-type.enum";
-import { toRelationView, UNKNOWN_SOURCE } from "../../src/relation/relation.view";
+import { toRelationView } from "../../src/relation/relation.repository";
+import { storedReference } from "../../src/source/reference-storage";
 
-const entity = (id: string) => ({ id, name: id, kind: "COMPANY" as never, aliases: [], description: null });
+const entity = (id: string) => ({ id, name: id, kind: "COMPANY", aliases: null, description: null });
 
-const base: RelationRecord = {
+/** A map as `relationProjection` returns it. */
+const base: Record<string, unknown> = {
   id: "r",
-  type: RelationType.INVESTS_IN,
-  status: RelationStatus.ANNOUNCED,
+  type: "INVESTS_IN",
+  status: "ANNOUNCED",
   description: "d",
   validFrom: "2019-07",
   validTo: null,
@@ -23,10 +22,10 @@ const base: RelationRecord = {
   stakePercent: null,
   exclusive: null,
   role: null,
-  quotes: ["q"],
+  agreementId: null,
+  references: [storedReference({ source: "article", quotes: ["q"] }, true)],
   from: entity("microsoft"),
   to: entity("openai"),
-  source: null,
   periodStart: "2019-07-01",
   periodEnd: null,
 };
@@ -38,13 +37,35 @@ describe("toRelationView", () => {
     expect(view.validToPrecision).toBe(DatePrecision.YEAR);
     expect(view.amount).toEqual({ amount: 1e9, currency: "USD", approximate: false, measure: "DEAL_VALUE", note: null });
     expect(view.symmetric).toBe(false);
-    expect(toRelationView({ ...base, type: RelationType.COMPETES_WITH }).symmetric).toBe(true);
+    expect(toRelationView({ ...base, type: "COMPETES_WITH" }).symmetric).toBe(true);
   });
 
-  it("has no money without an amount and a currency, and always a source", () => {
+  it("has no money without an amount and a currency", () => {
     const view = toRelationView({ ...base, amount: null, currency: null, validFrom: null });
     expect(view.amount).toBeNull();
     expect(view.validFromPrecision).toBeNull();
-    expect(view.provenance).toEqual({ source: UNKNOWN_SOURCE, quotes: ["q"] });
+  });
+
+  it("reads every reference, in order, and is inferred only when none states the fact", () => {
+    const stated = toRelationView(base);
+    expect(stated.provenance.references).toEqual([
+      { sourceId: "article", quotes: ["q"], note: null, inferred: false, verified: true },
+    ]);
+    expect(stated.inferred).toBe(false);
+    const inferredOnly = toRelationView({
+      ...base,
+      references: [storedReference({ source: "a", quotes: ["x"], note: "why", inferred: true }, false)],
+    });
+    expect(inferredOnly.inferred).toBe(true);
+    expect(inferredOnly.provenance.references[0]).toMatchObject({ note: "why", inferred: true, verified: false });
+    const both = toRelationView({
+      ...base,
+      references: [
+        ...(base.references as string[]),
+        storedReference({ source: "b", quotes: ["y"], note: "why", inferred: true }, true),
+      ],
+    });
+    expect(both.inferred).toBe(false);
+    expect(both.provenance.references.map((reference) => reference.sourceId)).toEqual(["article", "b"]);
   });
 });
