@@ -16,6 +16,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY cypher ./cypher
+COPY data ./data
 COPY schema ./schema
 COPY public ./public
 USER node

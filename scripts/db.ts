@@ -11,6 +11,7 @@
  */
 import fs from "node:fs";
 import { finished } from "node:stream/promises";
+import { ServiceUnavailableError } from "../src/common/errors";
 import { ConfigError, loadConfig, type AppConfig } from "../src/config";
 import { SeedError, Seeder } from "../src/db/seeder";
 import { FailureLog } from "../src/failure-log";
@@ -39,7 +40,9 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   if (command === "export" && operands.length !== 1) throw new UsageError(`export needs one output file (or -); ${USAGE}.`);
 
   const config = loadConfig();
-  const driver = createDriver(config.neo4j, new FailureLog(createLogger(config.logLevel), config.http.failureLogIntervalMs));
+  // A command line reports what failed in one line; the driver's own warnings are for LOG_LEVEL=debug.
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : "error");
+  const driver = createDriver(config.neo4j, new FailureLog(logger, config.http.failureLogIntervalMs));
   try {
     if (command === "seed") await seed(driver, config, flags.includes("--reset"));
     else if (command === "import" && flags.includes("--bulk")) {
@@ -91,6 +94,12 @@ async function exportGraph(driver: ReturnType<typeof createDriver>, config: AppC
 }
 
 main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
+  if (error instanceof ServiceUnavailableError) {
+    const uri = loadConfig().neo4j.uri;
+    console.error(`db: cannot reach Neo4j at ${uri}: ${error.message} (npm run neo4j:start starts the project's own).`);
+    process.exitCode = 1;
+    return;
+  }
   const known =
     error instanceof ConfigError ||
     error instanceof SeedError ||

@@ -315,7 +315,9 @@
     view.details.dataset.relationId = edge.id();
     row(view.list, "Type", edge.data("type") + (edge.data("symmetric") ? " (no direction)" : ""));
     row(view.list, "Status", edge.data("status"));
-    row(view.list, "From", edge.data("validFrom") || (edge.data("attestedFrom") ? "attested " + edge.data("attestedFrom") : null));
+    // A date that only says when the source shows the link is not its start: labelled as what it is.
+    if (edge.data("validFrom")) row(view.list, "From", edge.data("validFrom"));
+    else if (edge.data("attestedFrom")) row(view.list, "In force by", edge.data("attestedFrom") + " (start not stated)");
     row(view.list, "To", edge.data("validTo"));
     row(view.list, "Amount", money(edge));
     row(view.list, "What", edge.data("description"));

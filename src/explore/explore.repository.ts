@@ -115,7 +115,7 @@ const TIMELINE_STATS = `
 CALL () {
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE type(r) IN $types AND r.periodStart IS NOT NULL AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
-  RETURN 'RELATION_STARTED' AS kind, r.periodStart AS day
+  RETURN CASE WHEN r.validFrom IS NULL THEN 'RELATION_ATTESTED' ELSE 'RELATION_STARTED' END AS kind, r.periodStart AS day
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE type(r) IN $types AND r.periodEnd IS NOT NULL AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)

@@ -39,8 +39,16 @@ export interface TimelineView {
   items: TimelineItemView[];
   minDate: string | null;
   maxDate: string | null;
-  countsByYear: Array<{ year: number; relationsStarted: number; relationsEnded: number; events: number }>;
+  countsByYear: YearCountView[];
   truncated: boolean;
+}
+
+export interface YearCountView {
+  year: number;
+  relationsStarted: number;
+  relationsAttested: number;
+  relationsEnded: number;
+  events: number;
 }
 
 export interface SearchHitView {
@@ -50,6 +58,7 @@ export interface SearchHitView {
 
 const KIND_ORDER: Record<TimelineItemKind, number> = {
   [TimelineItemKind.RELATION_STARTED]: 0,
+  [TimelineItemKind.RELATION_ATTESTED]: 0,
   [TimelineItemKind.EVENT]: 1,
   [TimelineItemKind.RELATION_ENDED]: 2,
 };
@@ -165,12 +174,19 @@ export class ExploreService {
           KIND_ORDER[left.kind] - KIND_ORDER[right.kind] ||
           left.id.localeCompare(right.id),
       );
-    const years = new Map<number, { year: number; relationsStarted: number; relationsEnded: number; events: number }>();
+    const years = new Map<number, YearCountView>();
     let minDate: string | null = null;
     let maxDate: string | null = null;
     for (const row of stats.rows) {
-      const year = years.get(row.year) ?? { year: row.year, relationsStarted: 0, relationsEnded: 0, events: 0 };
+      const year = years.get(row.year) ?? {
+        year: row.year,
+        relationsStarted: 0,
+        relationsAttested: 0,
+        relationsEnded: 0,
+        events: 0,
+      };
       if (row.kind === TimelineItemKind.RELATION_STARTED) year.relationsStarted += row.count;
+      else if (row.kind === TimelineItemKind.RELATION_ATTESTED) year.relationsAttested += row.count;
       else if (row.kind === TimelineItemKind.RELATION_ENDED) year.relationsEnded += row.count;
       else year.events += row.count;
       years.set(row.year, year);
@@ -218,9 +234,19 @@ function relationItems(relation: RelationView): TimelineItemView[] {
   const record = relation;
   const arrow = isSymmetric(record.type) ? "—" : "→";
   const caption = `${record.from.name} ${arrow} ${relationCaption(record.type)} ${arrow} ${record.to.name}`;
-  const startDate = record.validFrom ?? record.attestedFrom;
+  // A date that only says when the source shows the link is never drawn as its start.
   const items = [
-    datedItem(TimelineItemKind.RELATION_STARTED, startDate, caption, record.validFrom === null, relation, null, record.id),
+    record.validFrom !== null
+      ? datedItem(TimelineItemKind.RELATION_STARTED, record.validFrom, caption, false, relation, null, record.id)
+      : datedItem(
+          TimelineItemKind.RELATION_ATTESTED,
+          record.attestedFrom,
+          `${caption} (in force by ${record.attestedFrom}; start unknown)`,
+          true,
+          relation,
+          null,
+          record.id,
+        ),
   ];
   if (record.validTo) {
     items.push(datedItem(TimelineItemKind.RELATION_ENDED, record.validTo, `${caption} (ends)`, false, relation, null, record.id));

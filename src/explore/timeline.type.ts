@@ -7,6 +7,7 @@ import { Relation } from "../relation/relation.type";
 
 export enum TimelineItemKind {
   RELATION_STARTED = "RELATION_STARTED",
+  RELATION_ATTESTED = "RELATION_ATTESTED",
   RELATION_ENDED = "RELATION_ENDED",
   EVENT = "EVENT",
 }
@@ -15,8 +16,11 @@ registerEnumType(TimelineItemKind, {
   name: "TimelineItemKind",
   description: "What a timeline item marks.",
   valuesConfig: {
-    RELATION_STARTED: {
-      description: "A relation begins (at `validFrom`), or is first shown in force (at `attestedFrom`; then `attested` is true).",
+    RELATION_STARTED: { description: "A relation begins, at the `validFrom` the source states." },
+    RELATION_ATTESTED: {
+      description:
+        "The source shows a relation in force by this date (`attestedFrom`) without saying when it began: not a start, " +
+        "and never to be drawn as one (`attested` is true).",
     },
     RELATION_ENDED: { description: "A relation ends (at `validTo`)." },
     EVENT: { description: "A dated event (a deal announced, a probe opened)." },
@@ -54,7 +58,10 @@ export class TimelineItem {
   @Field({ description: 'A line to print, e.g. "Microsoft invests in OpenAI".' })
   caption!: string;
 
-  @Field(() => Relation, { nullable: true, description: "The relation, for RELATION_STARTED and RELATION_ENDED items." })
+  @Field(() => Relation, {
+    nullable: true,
+    description: "The relation, for RELATION_STARTED, RELATION_ATTESTED and RELATION_ENDED items.",
+  })
   relation!: Relation | null;
 
   @Field(() => Event, { nullable: true, description: "The event, for EVENT items." })
@@ -66,8 +73,11 @@ export class YearCount {
   @Field(() => Int, { description: "The year, e.g. 2023." })
   year!: number;
 
-  @Field(() => Int, { description: "Relations starting (or first attested) that year." })
+  @Field(() => Int, { description: "Relations starting that year (their `validFrom`)." })
   relationsStarted!: number;
+
+  @Field(() => Int, { description: "Relations whose start is unknown, shown in force that year (their `attestedFrom`)." })
+  relationsAttested!: number;
 
   @Field(() => Int, { description: "Relations ending that year." })
   relationsEnded!: number;

@@ -83,12 +83,24 @@ export class Importer {
     return { counts: check.counts, problems: [], written: true, seconds: seconds() };
   }
 
-  /** The first pass alone: every record checked, every problem listed; nothing written. */
-  async check(files: readonly string[], log: (line: string) => void = () => undefined): Promise<CheckedImport> {
+  /**
+   * The first pass alone: every record checked, every problem listed; nothing written.
+   * `emptyGraph`: the caller knows the graph is empty (a bulk load): the graph is not asked,
+   * so it may be stopped meanwhile. `onRecord` sees each valid record as it is checked.
+   */
+  async check(
+    files: readonly string[],
+    log: (line: string) => void = () => undefined,
+    options: {
+      readonly emptyGraph?: boolean;
+      readonly onRecord?: (record: KnowledgeRecord, check: CheckedImport) => Promise<void> | void;
+    } = {},
+  ): Promise<CheckedImport> {
     const check = new CheckedImport(
-      await this.repository.sourceTexts(),
-      new Set(await this.repository.entityIds()),
+      options.emptyGraph ? new Map() : await this.repository.sourceTexts(),
+      options.emptyGraph ? new Set() : new Set(await this.repository.entityIds()),
       this.repository,
+      options.onRecord,
     );
     for (const file of files) {
       try {
@@ -110,7 +122,12 @@ export class Importer {
    * Writes checked files. `only: "rest"` writes what a bulk load leaves to Cypher: sources,
    * events and added references (scripts/bulk-import.ts writes entities and relations).
    */
-  async write(files: readonly string[], check: CheckedImport, options: ImportOptions & { only?: "rest" } = {}): Promise<void> {
+  async write(
+    files: readonly string[],
+    check: CheckedImport,
+    options: ImportOptions & { only?: "rest"; events?: readonly EventFacts[] } = {},
+  ): Promise<void> {
+    const countsKnown = options.only === "rest" && check.graphWasEmpty;
     const log = options.log ?? (() => undefined);
     const writer = new WritePass(
       this.repository,
@@ -119,8 +136,11 @@ export class Importer {
       log,
       options.progressIntervalMs ?? 5_000,
     );
-    await writer.run(files, options.only === "rest" ? ["event"] : undefined);
-    await this.repository.refreshReferenceCounts();
+    if (options.only === "rest" && options.events) await writer.run([], [], options.events);
+    else await writer.run(files, options.only === "rest" ? ["event"] : undefined);
+    // Into an empty graph the first pass has counted every reference: no need to scan them again.
+    if (countsKnown) await this.repository.writeReferenceCounts(check.referenceCounts);
+    else await this.repository.refreshReferenceCounts();
   }
 }
 
@@ -160,7 +180,21 @@ export class CheckedImport {
     private readonly graphSources: ReadonlyMap<string, string | null>,
     private readonly graphEntityIds: ReadonlySet<string>,
     private readonly repository: KnowledgeRepository,
+    private readonly onRecord?: (record: KnowledgeRecord, check: CheckedImport) => Promise<void> | void,
   ) {}
+
+  /** References per source, counted as the records are checked. */
+  readonly referenceCounts = new Map<string, number>();
+
+  /** True when a reference cited a source the files define only later (its `verified` was not known then). */
+  get sourcesAfterUse(): boolean {
+    return this.deferredReferences.length > 0;
+  }
+
+  private countReferences(references: readonly ReferenceFacts[]): void {
+    for (const reference of references)
+      this.referenceCounts.set(reference.source, (this.referenceCounts.get(reference.source) ?? 0) + 1);
+  }
 
   async add(at: RawRecord): Promise<void> {
     if (at.parseError !== undefined) {
@@ -182,6 +216,7 @@ export class CheckedImport {
     if (record.record === "reference") {
       this.referenceRecords.push({ at, record });
       this.checkLinks(at, record, referenceLabel(record), true);
+      this.countReferences([record]);
       return;
     }
     const label = `${record.record} "${record.id}"`;
@@ -194,10 +229,12 @@ export class CheckedImport {
     if (record.record === "source") this.fileSources.set(record.id, record);
     if (record.record === "entity") this.fileEntityIds.add(record.id);
     this.checkLinks(at, record, label, true);
+    if (record.record === "relation" || record.record === "event") this.countReferences(record.references);
     if (record.record === "relation" && this.graphEntityIds.size > 0) {
       this.identityBatch.push({ at, relation: record });
       if (this.identityBatch.length >= IDENTITY_CHECK_BATCH) await this.checkIdentities();
     }
+    if (this.onRecord) await this.onRecord(record, this);
   }
 
   /** Entity ids and quotes, now or (for what later records may define) once every file is read. */
@@ -374,6 +411,18 @@ export class CheckedImport {
     const relations = missing("relation");
     const events = missing("event");
     const knownRelations = new Set<string>();
+    // An empty graph holds nothing the files do not define: nothing to ask it.
+    if (this.graphWasEmpty && this.graphSources.size === 0) {
+      relations.length = 0;
+      events.length = 0;
+      for (const { at, record } of missing("relation")) {
+        this.report(at, referenceLabel(record), [{ path: "relation", message: `no relation has the id "${record.relation}"` }]);
+      }
+      for (const { at, record } of missing("event")) {
+        this.report(at, referenceLabel(record), [{ path: "event", message: `no event has the id "${record.event}"` }]);
+      }
+      return;
+    }
     for (let start = 0; start < relations.length; start += IDENTITY_CHECK_BATCH) {
       const ids = relations.slice(start, start + IDENTITY_CHECK_BATCH).map(({ record }) => record.relation as string);
       for (const identity of await this.repository.relationIdentities(ids)) knownRelations.add(identity.id);
@@ -469,9 +518,13 @@ class WritePass {
     this.mode = check.graphWasEmpty && !check.repeatsIds ? "create" : "merge";
   }
 
-  async run(files: readonly string[], kinds?: readonly RecordKind[]): Promise<void> {
+  /** `events`: already read (by a bulk load), written as they are instead of reading the files again. */
+  async run(files: readonly string[], kinds?: readonly RecordKind[], events?: readonly EventFacts[]): Promise<void> {
     const sources = [...this.check.fileSources.values()];
     if (sources.length > 0) await this.repository.writeSources(sources);
+    for (let start = 0; events && start < events.length; start += 1_000) {
+      await this.repository.writeEvents(events.slice(start, start + 1_000), this.verified);
+    }
     if (kinds) {
       await this.pass(files, kinds);
     } else if (this.check.nodesFirst) {

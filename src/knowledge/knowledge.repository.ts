@@ -313,6 +313,17 @@ export class KnowledgeRepository {
     );
   }
 
+  /** Sets each source's reference count to a known figure (after a load into an empty graph). */
+  writeReferenceCounts(counts: ReadonlyMap<string, number>): Promise<void> {
+    const rows = [...counts].map(([id, references]) => ({ id, references }));
+    return this.write("knowledge.writeReferenceCounts", (tx) =>
+      tx.run(
+        "MATCH (s:Source) SET s.referenceCount = 0 WITH count(*) AS reset UNWIND $rows AS row MATCH (s:Source {id: row.id}) SET s.referenceCount = row.references",
+        { rows },
+      ),
+    );
+  }
+
   refreshReferenceCounts(): Promise<void> {
     return this.write("knowledge.refreshReferenceCounts", (tx) => tx.run(REFRESH_REFERENCE_COUNTS));
   }

@@ -145,7 +145,7 @@ describe("paths", () => {
 describe("timeline", () => {
   it("2023 in date order, each date at its own precision", async () => {
     const { timeline } = await data(`{ timeline(from: "2023", to: "2023") {
-      minDate maxDate truncated countsByYear { year relationsStarted relationsEnded events }
+      minDate maxDate truncated countsByYear { year relationsStarted relationsAttested relationsEnded events }
       items { kind date precision start end attested caption relation { id } event { id } }
     } }`);
     const items = timeline.items as any[];
@@ -157,6 +157,12 @@ describe("timeline", () => {
     expect(investment).toMatchObject({ kind: "RELATION_STARTED", date: "2023-01", precision: "MONTH", attested: false });
     expect(investment.caption).toBe("Microsoft → invests in → OpenAI");
     expect(items.find((item) => item.date === "2023")?.precision).toBe("YEAR");
+    // "Ont enquêté" in a 2023 section dates when the text shows the investigation, not its start.
+    const attested = items.find((item) => item.relation?.id === "cma-investigates-microsoft");
+    expect(attested).toMatchObject({ kind: "RELATION_ATTESTED", date: "2023", attested: true });
+    expect(attested.caption).toMatch(/in force by 2023; start unknown/);
+    expect(items.filter((item) => item.kind === "RELATION_STARTED").every((item) => !item.attested)).toBe(true);
+    expect(timeline.countsByYear.find((count: any) => count.year === 2023).relationsAttested).toBeGreaterThan(0);
     expect(items.some((item) => item.kind === "EVENT")).toBe(true);
     // The slider's scale covers the whole graph, whatever the window.
     expect(timeline.minDate).toBe("2015-01-01");

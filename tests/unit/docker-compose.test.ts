@@ -38,6 +38,6 @@ describe("docker-compose.yml", () => {
     const dockerfile = fs.readFileSync(path.join(root, "Dockerfile"), "utf8");
     const runtime = dockerfile.slice(dockerfile.lastIndexOf("FROM "));
     // cypher/ (schema and seed), schema/ (the SDL), public/ (the explorer and GraphiQL pages).
-    for (const folder of ["cypher", "schema", "public"]) expect(runtime).toContain(`COPY ${folder} ./${folder}`);
+    for (const folder of ["cypher", "data", "schema", "public"]) expect(runtime).toContain(`COPY ${folder} ./${folder}`);
   });
 });
