@@ -321,21 +321,27 @@
     row(view.list, "To", edge.data("validTo"));
     row(view.list, "Amount", money(edge));
     row(view.list, "What", edge.data("description"));
-    // The quotes (all of them) and the source come from the API, one relation at a time.
+    // Every source that reports the relation, with its quotes, from the API, one relation at a time.
     try {
       var data = await graphql(
-        "query Relation($id: ID!) { relation(id: $id) { role stakePercent provenance { quotes source { title } } } }",
+        "query Relation($id: ID!) { relation(id: $id) { role stakePercent inferred provenance { references { " +
+          "source { title language textUrl } quotes note inferred verified } } } }",
         { id: edge.id() },
       );
       if (view.details.dataset.relationId !== edge.id() || !data.relation) return;
       row(view.list, "Role", data.relation.role);
       row(view.list, "Stake", data.relation.stakePercent === null ? null : data.relation.stakePercent + " %");
-      row(view.list, "Source", data.relation.provenance.source.title);
-      data.relation.provenance.quotes.forEach(function (quote) {
-        var block = document.createElement("blockquote");
-        block.lang = "fr";
-        block.textContent = quote;
-        view.details.appendChild(block);
+      if (data.relation.inferred) row(view.list, "Stated?", "No: inferred from the sources (see the notes)");
+      data.relation.provenance.references.forEach(function (reference) {
+        var flags = [reference.inferred ? "inferred" : null, reference.verified ? null : "quotes not checked: no text"];
+        row(view.list, "Source", reference.source.title + (flags.filter(Boolean).length ? " (" + flags.filter(Boolean).join("; ") + ")" : ""));
+        if (reference.note) row(view.list, "Note", reference.note);
+        reference.quotes.forEach(function (quote) {
+          var block = document.createElement("blockquote");
+          block.lang = reference.source.language || "";
+          block.textContent = quote;
+          view.details.appendChild(block);
+        });
       });
     } catch (error) {
       setStatus(error.message, true);
