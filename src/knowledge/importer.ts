@@ -480,7 +480,19 @@ export class CheckedImport {
       this.report(at, describeRaw(raw), [{ path: "textFile", message: '"textFile" must be a file name' }]);
       return undefined;
     }
-    const file = path.resolve(path.dirname(at.file), raw.textFile);
+    // Only beside the import file or below it: an imported file must not pull in, say, ~/.ssh
+    // (the text is then served by GET /sources/{id}/text).
+    const base = path.resolve(path.dirname(at.file));
+    const file = path.resolve(base, raw.textFile);
+    if (path.isAbsolute(raw.textFile) || !file.startsWith(base + path.sep)) {
+      this.report(at, describeRaw(raw), [
+        {
+          path: "textFile",
+          message: `"textFile" must name a file in the import file's folder or below it; got ${JSON.stringify(raw.textFile)}`,
+        },
+      ]);
+      return undefined;
+    }
     try {
       const { textFile: _textFile, ...rest } = raw;
       return { ...rest, text: await fs.promises.readFile(file, "utf8") };

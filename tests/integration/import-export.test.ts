@@ -144,6 +144,25 @@ describe("db:import", () => {
     });
   });
 
+  it("reads a source's textFile only beside the import file, never elsewhere", async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, "text-"));
+    fs.writeFileSync(path.join(dir, "note.txt"), "A text beside the file.");
+    const file = path.join(dir, "sources.jsonl");
+    fs.writeFileSync(
+      file,
+      [
+        '{"record":"source","id":"beside","title":"Beside","textFile":"note.txt"}',
+        '{"record":"source","id":"outside","title":"Outside","textFile":"../../etc/passwd"}',
+        '{"record":"source","id":"absolute","title":"Absolute","textFile":"/etc/passwd"}',
+      ].join("\n"),
+    );
+    const report = await importFiles([file], true);
+    expect(report.problems.map((problem) => [problem.line, problem.path])).toEqual([
+      [2, "textFile"],
+      [3, "textFile"],
+    ]);
+  });
+
   it("refuses a record whose id the graph holds as another type or between other entities", async () => {
     await importFiles([fixture("small-graph.jsonl")]);
     const moved = path.join(tmp, "moved.jsonl");
