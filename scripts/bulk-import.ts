@@ -137,6 +137,16 @@ export async function bulkImport(
   }
   step("check and csv", since);
   const seconds = () => (Date.now() - started) / 1000;
+  const repeated = check.problems.length === 0 ? check.firstRepeatedId : undefined;
+  if (repeated !== undefined) {
+    // neo4j-admin writes each line as its own node or relationship: a repeated id (a CSV relation
+    // with one row per reference, a record given twice) would be stored twice.
+    if (!options.dryRun) await neo4j.start();
+    throw new BulkImportRefused(
+      `--bulk writes each record once, but ${repeated} appears more than once (a CSV relation with several ` +
+        "reference rows, or a record repeated); use the plain import, which merges them.",
+    );
+  }
   if (check.problems.length > 0 || options.dryRun) {
     if (!options.dryRun) await neo4j.start();
     return { report: { counts: check.counts, problems: check.problems, written: false, seconds: seconds() }, steps };

@@ -379,6 +379,14 @@ export class CheckedImport {
     return this.duplicates.size > 0;
   }
 
+  /** The first repeated id, as `kind "id"` (for a message), or undefined when none repeats. */
+  get firstRepeatedId(): string | undefined {
+    const [key] = this.duplicates.keys();
+    if (key === undefined) return undefined;
+    const colon = key.indexOf(":");
+    return `${key.slice(0, colon)} "${key.slice(colon + 1)}"`;
+  }
+
   /** Reads the first record of each repeated id again, and reports later ones that state other facts. */
   private async compareDuplicates(files: readonly string[]): Promise<void> {
     if (this.duplicates.size === 0) return;
@@ -472,6 +480,11 @@ export class CheckedImport {
   private async withText(at: RawRecord): Promise<unknown> {
     const raw = at.raw as Record<string, unknown>;
     if (typeof raw !== "object" || raw === null || raw.record !== "source" || raw.textFile === undefined) return raw;
+    if (raw.textFile === null) {
+      // null, like an absent field, says the text is unknown.
+      const { textFile: _textFile, ...rest } = raw;
+      return rest;
+    }
     if (raw.text !== undefined) {
       this.report(at, describeRaw(raw), [{ path: "textFile", message: 'give "text" or "textFile", not both' }]);
       return undefined;
@@ -484,7 +497,7 @@ export class CheckedImport {
     // (the text is then served by GET /sources/{id}/text).
     const base = path.resolve(path.dirname(at.file));
     const file = path.resolve(base, raw.textFile);
-    if (path.isAbsolute(raw.textFile) || !file.startsWith(base + path.sep)) {
+    const outside = () => {
       this.report(at, describeRaw(raw), [
         {
           path: "textFile",
@@ -492,10 +505,14 @@ export class CheckedImport {
         },
       ]);
       return undefined;
-    }
+    };
+    if (path.isAbsolute(raw.textFile) || !file.startsWith(base + path.sep)) return outside();
     try {
+      // A symbolic link below the folder may point anywhere: its target must be inside too.
+      const [realBase, realFile] = await Promise.all([fs.promises.realpath(base), fs.promises.realpath(file)]);
+      if (!realFile.startsWith(realBase + path.sep)) return outside();
       const { textFile: _textFile, ...rest } = raw;
-      return { ...rest, text: await fs.promises.readFile(file, "utf8") };
+      return { ...rest, text: await fs.promises.readFile(realFile, "utf8") };
     } catch (error) {
       this.report(at, describeRaw(raw), [
         { path: "textFile", message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}` },
@@ -644,9 +661,15 @@ function describeRaw(raw: unknown): string | undefined {
 
 /** What two records with one id must agree on: the facts, references left out (they merge by source). */
 function factsDigest(record: KnowledgeRecord): string {
-  const facts =
-    record.record === "relation" || record.record === "event"
-      ? formatRecord({ ...record, references: [] })
-      : formatRecord(record);
+  let facts: string;
+  if (record.record === "relation") {
+    // A symmetric relation states the same fact whichever end comes first.
+    const swapped = isSymmetric(record.type) && record.to < record.from;
+    facts = formatRecord({ ...record, ...(swapped ? { from: record.to, to: record.from } : {}), references: [] });
+  } else if (record.record === "event") {
+    facts = formatRecord({ ...record, references: [] });
+  } else {
+    facts = formatRecord(record);
+  }
   return createHash("sha1").update(facts).digest("base64").slice(0, 16);
 }

@@ -76,6 +76,41 @@ SET r = row.facts, r.id = row.id, r.periodStart = date(row.periodStart), r.perio
 
 export type WriteMode = "merge" | "create";
 
+interface ReferencedRow {
+  readonly sourceIds: string[];
+  readonly references: string[];
+}
+
+/**
+ * One row per key: Cypher reads every row's old references before any row's SET lands, so two
+ * rows for one relation in a batch (a CSV relation with a row per source) would each merge into
+ * the old list and the last would win. Later rows' facts replace earlier ones (they are equal,
+ * the check made sure); references merge by source, a later one replacing the same source's.
+ */
+export function oneRowPerKey<T extends ReferencedRow>(rows: readonly T[], keyOf: (row: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const earlier = byKey.get(key);
+    if (earlier === undefined) {
+      byKey.set(key, row);
+      continue;
+    }
+    const sourceIds = [...earlier.sourceIds];
+    const references = [...earlier.references];
+    row.sourceIds.forEach((sourceId, index) => {
+      const at = sourceIds.indexOf(sourceId);
+      if (at >= 0) references[at] = row.references[index];
+      else {
+        sourceIds.push(sourceId);
+        references.push(row.references[index]);
+      }
+    });
+    byKey.set(key, { ...row, sourceIds, references });
+  }
+  return [...byKey.values()];
+}
+
 const WRITE_EVENTS = `
 UNWIND $rows AS row
 MERGE (ev:Event {id: row.id})
@@ -237,7 +272,7 @@ export class KnowledgeRepository {
     verifiedSources: ReadonlySet<string>,
     mode: WriteMode = "merge",
   ): Promise<void> {
-    const byType = new Map<RelationType, unknown[]>();
+    const byType = new Map<RelationType, Array<ReferencedRow & { id: string }>>();
     for (const relation of relations) {
       const period = relationPeriodOf(relation);
       const row = {
@@ -272,7 +307,9 @@ export class KnowledgeRepository {
     }
     return this.write("knowledge.writeRelations", async (tx) => {
       const queries = mode === "create" ? CREATE_RELATIONS : WRITE_RELATIONS;
-      for (const [type, rows] of byType) await tx.run(queries.get(type) as string, { rows });
+      for (const [type, rows] of byType) {
+        await tx.run(queries.get(type) as string, { rows: oneRowPerKey(rows, (row) => row.id) });
+      }
     });
   }
 
@@ -285,7 +322,7 @@ export class KnowledgeRepository {
       references: event.references.map((reference) => storedReference(reference, verifiedSources.has(reference.source))),
       facts: { name: event.name, date: event.date, description: event.description },
     }));
-    return this.write("knowledge.writeEvents", (tx) => tx.run(WRITE_EVENTS, { rows }));
+    return this.write("knowledge.writeEvents", (tx) => tx.run(WRITE_EVENTS, { rows: oneRowPerKey(rows, (row) => row.id) }));
   }
 
   /** Adds each reference to its relation or event, merged by source like any other. */
@@ -298,8 +335,9 @@ export class KnowledgeRepository {
           sourceIds: [reference.source],
           references: [storedReference(reference, verifiedSources.has(reference.source))],
         }));
+    const oneRowPerTarget = (rows: ReturnType<typeof rowsOf>) => oneRowPerKey(rows, (row) => row.target as string);
     return this.write("knowledge.writeReferences", async (tx) => {
-      const [relationRows, eventRows] = [rowsOf("relation"), rowsOf("event")];
+      const [relationRows, eventRows] = [oneRowPerTarget(rowsOf("relation")), oneRowPerTarget(rowsOf("event"))];
       if (relationRows.length > 0) await tx.run(WRITE_RELATION_REFERENCES, { rows: relationRows });
       if (eventRows.length > 0) await tx.run(WRITE_EVENT_REFERENCES, { rows: eventRows });
     });

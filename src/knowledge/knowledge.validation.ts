@@ -199,7 +199,7 @@ function checkRelation(fields: Fields): RelationFacts {
     exclusive: fields.boolean("exclusive"),
     role: fields.text("role"),
     agreement: fields.optionalSlug("agreement"),
-    references: fields.list("references", true, checkReference) ?? [],
+    references: distinctSources(fields, fields.list("references", true, checkReference) ?? []),
   };
 }
 
@@ -211,8 +211,25 @@ function checkEvent(fields: Fields): EventFacts {
     date: fields.partialDate("date", true) as string,
     description: fields.text("description", { required: true }) as string,
     participants: fields.list("participants", true, checkParticipant) ?? [],
-    references: fields.list("references", true, checkReference) ?? [],
+    references: distinctSources(fields, fields.list("references", true, checkReference) ?? []),
   };
+}
+
+/** One reference per source: its quotes go together (two would be stored as one, losing quotes). */
+function distinctSources(fields: Fields, references: ReferenceFacts[]): ReferenceFacts[] {
+  const firstIndex = new Map<string, number>();
+  references.forEach((reference, index) => {
+    if (!reference?.source) return;
+    const earlier = firstIndex.get(reference.source);
+    if (earlier === undefined) firstIndex.set(reference.source, index);
+    else {
+      fields.issue(
+        `references[${index}].source`,
+        `source "${reference.source}" is already cited by references[${earlier}]; give all its quotes in one reference`,
+      );
+    }
+  });
+  return references;
 }
 
 function checkReferenceRecord(fields: Fields): ReferenceRecord {
@@ -233,9 +250,12 @@ function checkReferenceFields(fields: Fields): ReferenceFacts {
   const inferred = fields.boolean("inferred");
   const note = fields.text("note");
   if (inferred && !note) fields.issue("note", 'an inferred reference must give its reasoning in "note"');
-  const quotes = fields.stringList("quotes", { trimmed: false }) ?? [];
-  if (quotes.length === 0) fields.issue("quotes", "give at least one verbatim quote of the source");
-  return { source: fields.slug("source"), quotes, note, inferred: inferred || undefined };
+  const quotes = fields.stringList("quotes", { trimmed: false });
+  // A list with a bad item has its own issue already.
+  if (quotes?.length === 0 || (quotes === undefined && fields.absent("quotes"))) {
+    fields.issue("quotes", "give at least one verbatim quote of the source");
+  }
+  return { source: fields.slug("source"), quotes: quotes ?? [], note, inferred: inferred || undefined };
 }
 
 function checkAmount(fields: Fields): AmountFacts {
@@ -421,7 +441,8 @@ class Fields {
       this.issue(field, `"${field}" must be a list of at most ${MAX_LIST} strings; got ${describeValue(value)}`);
       return undefined;
     }
-    const out = value.map((item, index) => {
+    // Array.from visits the holes of a sparse array (map would skip them and let them through).
+    const out = Array.from(value as unknown[], (item, index) => {
       const path = `${field}[${index}]`;
       if (typeof item !== "string" || item.trim() === "" || item.length > TEXT_MAX_LENGTH) {
         this.issue(path, `must be a non-empty string of at most ${TEXT_MAX_LENGTH} characters; got ${describeValue(item)}`);
@@ -453,7 +474,7 @@ class Fields {
       this.issue(field, `"${field}" must be a list of 1 to ${MAX_LIST} objects; got ${got}`);
       return undefined;
     }
-    return value.map((item, index) => {
+    return Array.from(value as unknown[], (item, index) => {
       if (typeof item !== "object" || item === null || Array.isArray(item)) {
         this.issue(`${field}[${index}]`, `must be an object; got ${describeValue(item)}`);
         return undefined as T;

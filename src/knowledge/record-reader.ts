@@ -105,8 +105,20 @@ async function* readCsv(file: string, format: "entities.csv" | "relations.csv"):
     .createReadStream(file)
     .pipe(parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true, columns: false }));
   let header: string[] | undefined;
+  let overcounted = 0;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const { record, info } = item;
+    const { record } = item;
+    // csv-parse gives the line a record ends on, and counts a CR LF inside a quoted cell as two
+    // lines: the line a record starts on is worked out from its cells' own line breaks.
+    let breaks = 0;
+    for (const cell of record) {
+      if (!cell.includes("\n") && !cell.includes("\r")) continue;
+      const characters = cell.length - cell.replace(/[\r\n]/g, "").length;
+      const lineBreaks = cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+      overcounted += characters - lineBreaks;
+      breaks += lineBreaks;
+    }
+    const line = item.info.lines - overcounted - breaks;
     if (!header) {
       header = record.map((cell) => cell.trim());
       const unknown = header.filter((column) => !expected.includes(column));
@@ -114,7 +126,7 @@ async function* readCsv(file: string, format: "entities.csv" | "relations.csv"):
       if (unknown.length > 0 || missing.length > 0) {
         yield {
           file,
-          line: info.lines,
+          line,
           parseError:
             `header: ${unknown.length > 0 ? `unknown column(s) ${unknown.join(", ")}` : `missing column(s) ${missing.join(", ")}`}; ` +
             `expected ${expected.join(",")}`,
@@ -124,14 +136,14 @@ async function* readCsv(file: string, format: "entities.csv" | "relations.csv"):
       continue;
     }
     if (record.length !== header.length) {
-      yield { file, line: info.lines, parseError: `${record.length} cells where the header has ${header.length}` };
+      yield { file, line, parseError: `${record.length} cells where the header has ${header.length}` };
       continue;
     }
     const cells: Record<string, string> = {};
     header.forEach((column, index) => {
       if (record[index].trim() !== "") cells[column] = record[index];
     });
-    yield { file, line: info.lines, raw: format === "entities.csv" ? entityOf(cells) : relationOf(cells) };
+    yield { file, line, raw: format === "entities.csv" ? entityOf(cells) : relationOf(cells) };
   }
 }
 
@@ -152,7 +164,10 @@ function entityOf(cells: Record<string, string>): Record<string, unknown> {
 /** Cells stay strings where they are not a number or a boolean, so validation names what is wrong. */
 function relationOf(cells: Record<string, string>): Record<string, unknown> {
   const amount =
-    cells.amount === undefined && cells.currency === undefined
+    // Any amount cell makes an amount, so a lone currency or note is checked, not dropped.
+    [cells.amount, cells.currency, cells.amountApproximate, cells.amountMeasure, cells.amountNote].every(
+      (cell) => cell === undefined,
+    )
       ? undefined
       : {
           value: numberOrText(cells.amount),

@@ -67,6 +67,17 @@ async function exportText(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The CSV fixtures, with the sources they cite (small-graph.jsonl's) in a file of their own. */
+function csvFilesWithSources(): string[] {
+  const sources = path.join(tmp, "csv-sources.jsonl");
+  const lines = fs
+    .readFileSync(fixture("small-graph.jsonl"), "utf8")
+    .split("\n")
+    .filter((line) => line.includes('"record":"source"'));
+  fs.writeFileSync(sources, lines.join("\n"));
+  return [sources, fixture("small.entities.csv"), fixture("small.relations.csv")];
+}
+
 const lineOf = (text: string, id: string) => JSON.parse(text.split("\n").find((line) => line.includes(`"id":"${id}"`)) ?? "null");
 
 describe("db:import", () => {
@@ -144,6 +155,16 @@ describe("db:import", () => {
     });
   });
 
+  it("merges a CSV relation's rows (one per source) into an empty graph, every reference kept", async () => {
+    expect((await importFiles(csvFilesWithSources())).problems).toEqual([]);
+    const stake = lineOf(await exportText(), "acme-holds-stake-in-beta-labs");
+    expect(stake.references.map((reference: { source: string }) => reference.source)).toEqual([
+      "fixture-note",
+      "fixture-untexted",
+    ]);
+    expect(stake.references[1].quotes).toHaveLength(2);
+  });
+
   it("reads a source's textFile only beside the import file, never elsewhere", async () => {
     const dir = fs.mkdtempSync(path.join(tmp, "text-"));
     fs.writeFileSync(path.join(dir, "note.txt"), "A text beside the file.");
@@ -154,12 +175,17 @@ describe("db:import", () => {
         '{"record":"source","id":"beside","title":"Beside","textFile":"note.txt"}',
         '{"record":"source","id":"outside","title":"Outside","textFile":"../../etc/passwd"}',
         '{"record":"source","id":"absolute","title":"Absolute","textFile":"/etc/passwd"}',
+        '{"record":"source","id":"linked","title":"Linked","textFile":"link.txt"}',
+        '{"record":"source","id":"unknown","title":"Text unknown","textFile":null}',
       ].join("\n"),
     );
+    // A link beside the file that points outside it is outside.
+    fs.symlinkSync("/etc/hostname", path.join(dir, "link.txt"));
     const report = await importFiles([file], true);
     expect(report.problems.map((problem) => [problem.line, problem.path])).toEqual([
       [2, "textFile"],
       [3, "textFile"],
+      [4, "textFile"],
     ]);
   });
 
@@ -214,6 +240,14 @@ describe("db:import --bulk", () => {
     expect(await exportText()).toBe(plain);
     // A second bulk load is refused: the graph is no longer empty.
     await expect(bulkImport(scratch.config, files, () => undefined)).rejects.toThrow(/needs an empty graph/);
+  }, 240_000);
+
+  it("refuses files that repeat an id (neo4j-admin would store it twice), leaving Neo4j up and the graph empty", async () => {
+    await seeder.reset();
+    await expect(bulkImport(scratch.config, csvFilesWithSources(), () => undefined)).rejects.toThrow(
+      /relation "acme-holds-stake-in-beta-labs" appears more than once/,
+    );
+    expect(await seeder.counts()).toEqual({ entities: 0, relations: 0, events: 0, sources: 0 });
   }, 240_000);
 });
 
