@@ -1,10 +1,12 @@
 /** Cost estimates of list fields, for the complexity limit (src/http/complexity.ts). */
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import { EXPLORE_LIMITS } from "../explore/explore.limits";
+import { ENTITY_RELATIONS_PAGE } from "../relation/relation.args";
+import { EVENTS_PAGE } from "../event/event.args";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
 
-/** About how many relations an entity has; the best-connected one has ~40. */
-export const RELATIONS_FAN_OUT = 25;
+/** The most terms one agreement lists (a cap in Cypher, in `Entity.terms`' description). */
+export const TERMS_CAP = 50;
 /** About how many events or participants a list holds. */
 export const SMALL_LIST_SIZE = 10;
 
@@ -15,7 +17,16 @@ export const SMALL_LIST_SIZE = 10;
 export const pageComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
   1 + sized(args.first, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) * childComplexity;
 
-export const relationsComplexity: ComplexityEstimator = ({ childComplexity }) => 5 + RELATIONS_FAN_OUT * childComplexity;
+/** A page of an entity's relations costs its size (`first`, or the default page) times each item. */
+export const relationsComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
+  5 + sized(args.first, ENTITY_RELATIONS_PAGE.default, ENTITY_RELATIONS_PAGE.max) * childComplexity;
+
+/** A list of events costs its size (`first`, or the default) times each event. */
+export const eventsComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
+  1 + sized(args.first, EVENTS_PAGE.default, EVENTS_PAGE.max) * childComplexity;
+
+/** An agreement's terms, capped at TERMS_CAP. */
+export const termsComplexity: ComplexityEstimator = ({ childComplexity }) => 5 + TERMS_CAP * childComplexity;
 
 export const smallListComplexity: ComplexityEstimator = ({ childComplexity }) => 1 + SMALL_LIST_SIZE * childComplexity;
 

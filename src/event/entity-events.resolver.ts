@@ -1,8 +1,9 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { smallListComplexity } from "../common/complexity";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { eventsComplexity } from "../common/complexity";
 import type { EntityRecord } from "../entity/entity.repository";
 import { Entity } from "../entity/entity.type";
 import type { RequestContext } from "../request-context";
+import { EVENTS_PAGE, EventListArgs } from "./event.args";
 import type { EventView } from "./event.service";
 import { Event } from "./event.type";
 
@@ -10,10 +11,10 @@ import { Event } from "./event.type";
 @Resolver(() => Entity)
 export class EntityEventsResolver {
   @FieldResolver(() => [Event], {
-    description: "Events this entity took part in, in date order.",
-    complexity: smallListComplexity,
+    description: `Events this entity took part in, in date order: the first ${EVENTS_PAGE.default} unless \`first\` says otherwise (at most ${EVENTS_PAGE.max}).`,
+    complexity: eventsComplexity,
   })
-  events(@Root() entity: EntityRecord, @Ctx() ctx: RequestContext): Promise<EventView[]> {
-    return ctx.events.forEntity(entity.id);
+  events(@Root() entity: EntityRecord, @Args() { first }: EventListArgs, @Ctx() ctx: RequestContext): Promise<EventView[]> {
+    return ctx.events.forEntity(entity.id, first);
   }
 }

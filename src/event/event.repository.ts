@@ -2,7 +2,8 @@
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { QueryRunner } from "../graph/query-runner";
-import { toStringOrNull } from "../graph/values";
+import { toInteger, toStringOrNull } from "../graph/values";
+import { PARTICIPANTS_CAP } from "./event.args";
 import { toProvenance, type ProvenanceView } from "../source/provenance.view";
 
 export interface EventRecord {
@@ -16,7 +17,7 @@ export interface EventRecord {
 
 /** The one projection of an event bound to `ev`, with its participants. */
 const EVENT_PROJECTION = `ev {.id, .name, .date, .description, .references,
-  participants: [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: p ${ENTITY_FIELDS}, role: pi.role}]}`;
+  participants: [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: p ${ENTITY_FIELDS}, role: pi.role}][..${PARTICIPANTS_CAP}]}`;
 
 /** Returns the `event` column for an event bound to `ev`. */
 export const EVENT_RETURN = `
@@ -25,8 +26,8 @@ RETURN ${EVENT_PROJECTION} AS event`;
 const LIST = `
 MATCH (ev:Event)
 WHERE $participantId IS NULL OR EXISTS { (:Entity {id: $participantId})-[:PARTICIPATED_IN]->(ev) }
-${EVENT_RETURN}
-ORDER BY ev.dateStart, ev.id`;
+WITH ev ORDER BY ev.dateStart, ev.id LIMIT $limit
+${EVENT_RETURN}`;
 
 const FIND_BY_IDS = `
 UNWIND $ids AS id
@@ -35,15 +36,20 @@ ${EVENT_RETURN}`;
 
 const FOR_ENTITIES = `
 UNWIND $ids AS entityId
-MATCH (:Entity {id: entityId})-[:PARTICIPATED_IN]->(ev:Event)
-RETURN entityId, ${EVENT_PROJECTION} AS event
-ORDER BY ev.dateStart, ev.id`;
+CALL (entityId) {
+  MATCH (:Entity {id: entityId})-[:PARTICIPATED_IN]->(ev:Event)
+  WITH ev ORDER BY ev.dateStart, ev.id LIMIT $limit
+  RETURN ev
+}
+RETURN entityId, ${EVENT_PROJECTION} AS event`;
 
 export class EventRepository {
   constructor(private readonly runner: QueryRunner) {}
 
-  list(participantId: string | null): Promise<EventRecord[]> {
-    return this.runner.read("event.list", async (tx) => (await tx.run(LIST, { participantId })).records.map(toEventRecord));
+  list(participantId: string | null, limit: number): Promise<EventRecord[]> {
+    return this.runner.read("event.list", async (tx) =>
+      (await tx.run(LIST, { participantId, limit: toInteger(limit) })).records.map(toEventRecord),
+    );
   }
 
   findByIds(ids: readonly string[]): Promise<EventRecord[]> {
@@ -53,9 +59,9 @@ export class EventRepository {
   }
 
   /** Events of each entity in date order; one query for all the ids. */
-  forEntities(ids: readonly string[]): Promise<Array<{ entityId: string; event: EventRecord }>> {
+  forEntities(ids: readonly string[], limit: number): Promise<Array<{ entityId: string; event: EventRecord }>> {
     return this.runner.read("event.forEntities", async (tx) =>
-      (await tx.run(FOR_ENTITIES, { ids: [...ids] })).records.map((record) => ({
+      (await tx.run(FOR_ENTITIES, { ids: [...ids], limit: toInteger(limit) })).records.map((record) => ({
         entityId: String(record.get("entityId")),
         event: toEventRecord(record),
       })),

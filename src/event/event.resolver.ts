@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import { smallListComplexity } from "../common/complexity";
+import { eventsComplexity } from "../common/complexity";
 import type { RequestContext } from "../request-context";
-import { EventIdArgs, EventsArgs } from "./event.args";
+import { EVENTS_PAGE, EventIdArgs, EventsArgs } from "./event.args";
 import type { EventView } from "./event.service";
 import { Event } from "./event.type";
 
@@ -13,10 +13,12 @@ export class EventResolver {
   }
 
   @Query(() => [Event], {
-    description: "Events in date order (dated happenings such as OpenAI's November 2023 governance crisis).",
-    complexity: smallListComplexity,
+    description:
+      "Events in date order (dated happenings such as OpenAI's November 2023 governance crisis), " +
+      `the first ${EVENTS_PAGE.default} unless \`first\` says otherwise (at most ${EVENTS_PAGE.max}).`,
+    complexity: eventsComplexity,
   })
-  events(@Args() { participant }: EventsArgs, @Ctx() ctx: RequestContext): Promise<EventView[]> {
-    return ctx.events.list(participant);
+  events(@Args() { participant, first }: EventsArgs, @Ctx() ctx: RequestContext): Promise<EventView[]> {
+    return ctx.events.list(participant, first);
   }
 }

@@ -17,7 +17,8 @@ export interface EventView {
 
 export class EventService {
   private readonly byId: DataLoader<string, EventView | null>;
-  private readonly byEntity: DataLoader<string, EventView[]>;
+  /** One loader per page size, so a list of entities costs one query. */
+  private readonly byEntity = new Map<number, DataLoader<string, EventView[]>>();
 
   constructor(
     private readonly repository: EventRepository,
@@ -27,23 +28,27 @@ export class EventService {
       const found = new Map((await repository.findByIds(ids)).map((event) => [event.id, toEventView(event)]));
       return ids.map((id) => found.get(id) ?? null);
     });
-    this.byEntity = new DataLoader(async (ids) => {
-      const rows = await repository.forEntities(ids);
-      return ids.map((id) => rows.filter((row) => row.entityId === id).map((row) => toEventView(row.event)));
-    });
   }
 
   get(id: string): Promise<EventView | null> {
     return this.byId.load(id);
   }
 
-  async list(participantId: string | undefined): Promise<EventView[]> {
+  async list(participantId: string | undefined, first: number): Promise<EventView[]> {
     if (participantId) await this.entities.require(participantId, "participant");
-    return (await this.repository.list(participantId ?? null)).map(toEventView);
+    return (await this.repository.list(participantId ?? null, first)).map(toEventView);
   }
 
-  forEntity(entityId: string): Promise<EventView[]> {
-    return this.byEntity.load(entityId);
+  forEntity(entityId: string, first: number): Promise<EventView[]> {
+    let loader = this.byEntity.get(first);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const rows = await this.repository.forEntities(ids, first);
+        return ids.map((id) => rows.filter((row) => row.entityId === id).map((row) => toEventView(row.event)));
+      });
+      this.byEntity.set(first, loader);
+    }
+    return loader.load(entityId);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { smallListComplexity } from "../common/complexity";
+import { PARTICIPANTS_CAP } from "./event.args";
 import { DatePrecision } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";
 import { Entity } from "../entity/entity.type";
@@ -36,7 +37,10 @@ export class Event {
   @Field(() => String, { nullable: true, description: "What happened, with the figures the source gives, in English." })
   description!: string | null;
 
-  @Field(() => [Participant], { description: "The entities involved and their roles.", complexity: smallListComplexity })
+  @Field(() => [Participant], {
+    description: `The entities involved and their roles (at most ${PARTICIPANTS_CAP}).`,
+    complexity: smallListComplexity,
+  })
   participants!: Participant[];
 
   @Field(() => Provenance, { description: "The sources that report the event, each with its quotes." })

@@ -3,7 +3,7 @@
  * batched level of `Entity.relations` costs Neo4j one query but multiplies the response (an
  * entity has up to ~40 relations here), so nesting, not the database, is what must be bounded.
  * Costs: 1 per field, list fields as declared with `complexity` on their decorators (pages
- * multiply by `first`, `Entity.relations` by RELATIONS_FAN_OUT); aliases count separately.
+ * multiply by `first`, `Entity.relations` by its page size); aliases count separately.
  *
  * The check fails closed: an operation whose cost cannot be estimated does not run. (It once
  * failed open, and a null for a defaulted variable then let a deep sibling field through.)

@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Connection } from "../common/connection";
 import { Entity } from "../entity/entity.type";
 import { Relation } from "./relation.type";
 
@@ -44,4 +45,10 @@ export class EntityRelation {
 
   @Field(() => Relation, { description: "The relation with its dates, amounts and quotes." })
   relation!: Relation;
+
+  @Field({ description: "Opaque cursor of this relation in the entity's list; pass it as `after` for the ones after it." })
+  cursor!: string;
 }
+
+@ObjectType({ description: "A page of an entity's relations, with cursors and how many there are in all." })
+export class EntityRelationConnection extends Connection(EntityRelation, "EntityRelation", "relation of the entity") {}

@@ -9,7 +9,7 @@
  * `asOf` keeps relations whose period overlaps the asked period.
  */
 import type { PartialDate } from "../common/partial-date";
-import { ALL_RELATION_TYPES, isSymmetric, type RelationType } from "./relation-type.enum";
+import { ALL_RELATION_TYPES, assertRelationType, isSymmetric, type RelationType } from "./relation-type.enum";
 
 export interface PeriodFilter {
   /** ISO dates bounding the asked period, both inclusive. */
@@ -60,3 +60,34 @@ export const RELATION_FILTER_CONDITION = `type(r) IN $types AND ${AS_OF_CONDITIO
  * relations have no direction and always pass.
  */
 export const DIRECTION_CONDITION = `($direction = 'ANY' OR type(r) IN $symmetricTypes OR (($direction = 'OUTGOING') = (startNode(r) = e)))`;
+
+/**
+ * The asked types as a relationship pattern's type expression (`:INVESTS_IN|PARTY_TO`), so Neo4j
+ * expands only relationships of those types (a parameter cannot do that: `type(r) IN $types`
+ * expands every relationship of a hub, then filters). The names come from the enum, checked by
+ * `assertRelationType`, and are sorted so one set of types is one query text (one cached plan).
+ */
+export function typeExpression(types: readonly RelationType[]): string {
+  return `:${[...types].sort().map(assertRelationType).join("|")}`;
+}
+
+/**
+ * How many relations of `e` pass the filter, as a Cypher expression. Without `asOf` it counts
+ * typed patterns with no predicate, which Neo4j answers from its per-node degree counts (a hub
+ * of 25,000 costs what a leaf costs); with `asOf`, each relation's period must be read. The
+ * entity is the variable `e`, as in DIRECTION_CONDITION.
+ */
+export function relationCountExpression(filter: RelationFilter, direction: DirectionFilterValue): string {
+  const e = "e";
+  if (filter.asOf !== null) {
+    return `COUNT { MATCH (e)-[r${typeExpression(filter.types)}]-() WHERE ${AS_OF_CONDITION} AND ${DIRECTION_CONDITION} }`;
+  }
+  if (direction === "ANY") return `COUNT { (e)-[${typeExpression(filter.types)}]-() }`;
+  const directed = filter.types.filter((type) => !isSymmetric(type));
+  const arrow = direction === "OUTGOING" ? ["-", "->"] : ["<-", "-"];
+  const parts = [
+    directed.length > 0 ? `COUNT { (${e})${arrow[0]}[${typeExpression(directed)}]${arrow[1]}() }` : null,
+    filter.symmetricTypes.length > 0 ? `COUNT { (${e})-[${typeExpression(filter.symmetricTypes)}]-() }` : null,
+  ].filter((part) => part !== null);
+  return parts.length > 0 ? `(${parts.join(" + ")})` : "0";
+}

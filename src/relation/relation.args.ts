@@ -1,7 +1,7 @@
 import { IsOptional } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
+import { ArgsType, Field, ID, Int } from "type-graphql";
 import { PageArgs } from "../common/page.args";
-import { IsSlug } from "../common/validation";
+import { IsPageSize, IsSlug } from "../common/validation";
 import { DirectionFilter } from "./entity-relation.type";
 import { NoArgs, WithRelationFilter } from "./relation-filter.args";
 
@@ -21,8 +21,30 @@ export class RelationsArgs extends WithRelationFilter(PageArgs) {
   to?: string;
 }
 
+/**
+ * An entity's relations come a page at a time: a hub has thousands. The default page holds every
+ * relation of the article's best-connected entity (Microsoft, 48), so its answers are whole.
+ */
+export const ENTITY_RELATIONS_PAGE = { default: 50, max: 500 } as const;
+
 @ArgsType()
 export class EntityRelationsArgs extends WithRelationFilter(NoArgs) {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: ENTITY_RELATIONS_PAGE.default,
+    description:
+      `At most this many relations, 1 to ${ENTITY_RELATIONS_PAGE.max} (default ${ENTITY_RELATIONS_PAGE.default}), ` +
+      "in order of start date then id; pass the last one's `cursor` as `after` for the next ones.",
+  })
+  @IsPageSize(ENTITY_RELATIONS_PAGE.max)
+  first: number = ENTITY_RELATIONS_PAGE.default;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only the relations after this cursor (an `EntityRelation.cursor` or `pageInfo.endCursor` of the same list).",
+  })
+  after?: string;
+
   @Field(() => DirectionFilter, {
     nullable: true,
     defaultValue: DirectionFilter.ANY,

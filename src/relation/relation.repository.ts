@@ -4,6 +4,7 @@
  * FIND_BY_IDS, checked by `assertRelationType`.
  */
 import type { Record as Neo4jRecord } from "neo4j-driver";
+import { TERMS_CAP } from "../common/complexity";
 import { precisionOf } from "../common/partial-date";
 import { entityMapOf, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { QueryRunner } from "../graph/query-runner";
@@ -11,9 +12,12 @@ import { toBooleanOrNull, toInteger, toNumber, toStringOrNull } from "../graph/v
 import { isInferred, toProvenance } from "../source/provenance.view";
 import type { AmountMeasure } from "./amount-measure.enum";
 import {
+  AS_OF_CONDITION,
   DIRECTION_CONDITION,
   RELATION_FILTER_CONDITION,
+  relationCountExpression,
   relationFilterParams,
+  typeExpression,
   type DirectionFilterValue,
   type RelationFilter,
 } from "./relation-filter";
@@ -115,17 +119,39 @@ ${ALL_RELATION_TYPES.map((type) => `  MATCH (:Entity)-[r:${assertRelationType(ty
 }
 RETURN ${STORED_RELATION} AS relation`;
 
-/** For many entities at once (one round trip for a whole list of parents). */
-const FOR_ENTITIES = `
+/**
+ * A page of each entity's relations, seen from it, in one statement for a whole list of parents:
+ * the expansion is typed (only the asked types are read), the page is cut per entity in Cypher
+ * (top-k by start date, then id), and the count, when asked, comes from the same statement. With
+ * a counterparty, both ends are bound, so Neo4j expands from whichever has fewer relations.
+ */
+function entityPageQuery(filter: RelationFilter, direction: DirectionFilterValue, byCounterparty: boolean, counted: boolean) {
+  const types = typeExpression(filter.types);
+  const conditions = `${AS_OF_CONDITION} AND ${DIRECTION_CONDITION}`;
+  const match = byCounterparty
+    ? `MATCH (e)-[r${types}]-(c) WITH e, r, c AS other WHERE ${conditions}`
+    : `MATCH (e)-[r${types}]-(other) WHERE ${conditions}`;
+  const total = !counted
+    ? "null"
+    : byCounterparty
+      ? `COUNT { MATCH (e)-[r${types}]-(c) WHERE ${conditions} }`
+      : relationCountExpression(filter, direction);
+  return `
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})-[r]-(other:Entity)
-WHERE ${RELATION_FILTER_CONDITION} AND ($counterpartyId IS NULL OR other.id = $counterpartyId) AND ${DIRECTION_CONDITION}
-WITH id, e, r, other, startNode(r) = e AS outgoing, type(r) IN $symmetricTypes AS symmetric
-WITH id, r, other, symmetric, outgoing,
-     CASE WHEN symmetric OR outgoing THEN e ELSE other END AS x,
-     CASE WHEN symmetric OR outgoing THEN other ELSE e END AS y
-RETURN id, outgoing, symmetric, other.id AS counterpartyId, ${relationProjection("r", "x", "y")} AS relation
-ORDER BY r.periodStart, r.id`;
+MATCH (e:Entity {id: id})${byCounterparty ? "\nMATCH (c:Entity {id: $counterpartyId})" : ""}
+CALL (e${byCounterparty ? ", c" : ""}) {
+  ${match}
+    AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
+         OR (r.periodStart = date($afterStart) AND r.id > $afterId))
+  WITH e, r, other ORDER BY r.periodStart, r.id LIMIT $limit
+  WITH r, other, startNode(r) = e AS outgoing, type(r) IN $symmetricTypes AS symmetric,
+       CASE WHEN type(r) IN $symmetricTypes OR startNode(r) = e THEN e ELSE other END AS x,
+       CASE WHEN type(r) IN $symmetricTypes OR startNode(r) = e THEN other ELSE e END AS y
+  RETURN collect({outgoing: outgoing, symmetric: symmetric, counterpartyId: other.id,
+                  relation: ${relationProjection("r", "x", "y").replace(/\n/g, "\n                  ")}}) AS rows
+}
+RETURN id, rows, ${total} AS total`;
+}
 
 /**
  * The terms of agreements: relations whose `agreementId` names the agreement, found from its
@@ -136,8 +162,16 @@ UNWIND $ids AS id
 MATCH (:Entity {id: id})<-[:PARTY_TO]-(:Entity)-[r]-(:Entity)
 WHERE r.agreementId = id
 WITH DISTINCT id, r
-RETURN id, ${STORED_RELATION} AS relation
-ORDER BY r.periodStart, r.id`;
+ORDER BY r.periodStart, r.id
+WITH id, collect(r)[..$cap] AS terms
+UNWIND terms AS r
+RETURN id, ${STORED_RELATION} AS relation`;
+
+export interface EntityRelationsPage {
+  readonly rows: EntityRelationRecord[];
+  /** All the entity's relations that pass the filters; null when not asked. */
+  readonly total: number | null;
+}
 
 export interface EntityRelationRecord {
   readonly entityId: string;
@@ -178,34 +212,55 @@ export class RelationRepository {
   /** The terms of each agreement; one query for all the ids. */
   termsOf(ids: readonly string[]): Promise<Array<{ agreementId: string; relation: RelationView }>> {
     return this.runner.read("relation.termsOf", async (tx) =>
-      (await tx.run(TERMS_OF, { ids: [...ids] })).records.map((record) => ({
+      (await tx.run(TERMS_OF, { ids: [...ids], cap: toInteger(TERMS_CAP) })).records.map((record) => ({
         agreementId: String(record.get("id")),
         relation: relationOf(record),
       })),
     );
   }
 
-  /** Relations of each entity, seen from it; one query for all the ids. */
-  forEntities(
+  /**
+   * A page of each entity's relations, seen from it (`limit` rows each, after the cursor), and,
+   * when `counted`, how many there are in all; one statement for all the ids.
+   */
+  pageForEntities(
     ids: readonly string[],
-    filter: RelationFilter,
-    counterpartyId: string | null,
-    direction: DirectionFilterValue,
-  ): Promise<EntityRelationRecord[]> {
-    return this.runner.read("relation.forEntities", async (tx) => {
-      const result = await tx.run(FOR_ENTITIES, { ...relationFilterParams(filter), ids: [...ids], counterpartyId, direction });
-      return result.records.map((record) => {
-        const relation = relationOf(record);
-        const outgoing = record.get("outgoing") as boolean;
-        const symmetric = record.get("symmetric") as boolean;
-        const counterpartyId = String(record.get("counterpartyId"));
-        return {
-          entityId: String(record.get("id")),
-          direction: symmetric ? "UNDIRECTED" : outgoing ? "OUTGOING" : "INCOMING",
-          counterparty: relation.from.id === counterpartyId ? relation.from : relation.to,
-          relation,
-        };
+    query: {
+      readonly filter: RelationFilter;
+      readonly counterpartyId: string | null;
+      readonly direction: DirectionFilterValue;
+      readonly after: RelationCursor | null;
+      readonly limit: number;
+      readonly counted: boolean;
+    },
+  ): Promise<Map<string, EntityRelationsPage>> {
+    const text = entityPageQuery(query.filter, query.direction, query.counterpartyId !== null, query.counted);
+    return this.runner.read("relation.pageForEntities", async (tx) => {
+      const result = await tx.run(text, {
+        ...relationFilterParams(query.filter),
+        ids: [...ids],
+        counterpartyId: query.counterpartyId,
+        direction: query.direction,
+        afterStart: query.after?.periodStart ?? null,
+        afterId: query.after?.id ?? null,
+        limit: toInteger(query.limit),
       });
+      const pages = new Map<string, EntityRelationsPage>();
+      for (const record of result.records) {
+        const entityId = String(record.get("id"));
+        const rows = (record.get("rows") as Array<Record<string, unknown>>).map((row): EntityRelationRecord => {
+          const relation = toRelationView(row.relation as Record<string, unknown>);
+          const counterpartyId = String(row.counterpartyId);
+          return {
+            entityId,
+            direction: row.symmetric ? "UNDIRECTED" : row.outgoing ? "OUTGOING" : "INCOMING",
+            counterparty: relation.from.id === counterpartyId ? relation.from : relation.to,
+            relation,
+          };
+        });
+        pages.set(entityId, { rows, total: toNumber(record.get("total")) });
+      }
+      return pages;
     });
   }
 }

@@ -18,13 +18,21 @@ export interface EntityRelationView {
   direction: RelationDirection;
   counterparty: EntityRecord;
   relation: RelationView;
+  cursor: string;
+}
+
+export interface EntityRelationsPageView {
+  rows: EntityRelationView[];
+  total: number | null;
+  /** Whether the page was asked `after` a cursor. */
+  after: boolean;
 }
 
 export class RelationService {
   private readonly byId: DataLoader<string, RelationView | null>;
   private readonly terms: DataLoader<string, RelationView[]>;
   /** One loader per distinct argument set of `Entity.relations`, so a list of entities costs one query. */
-  private readonly forEntityLoaders = new Map<string, DataLoader<string, EntityRelationView[]>>();
+  private readonly forEntityLoaders = new Map<string, DataLoader<string, EntityRelationsPageView>>();
 
   constructor(
     private readonly repository: RelationRepository,
@@ -70,26 +78,62 @@ export class RelationService {
     });
   }
 
-  /** The relations of one entity, batched with those of every other entity asked in the same request. */
-  forEntity(entityId: string, args: EntityRelationsArgs): Promise<EntityRelationView[]> {
+  /**
+   * A page of one entity's relations (up to `first + 1`: the extra one only tells that more
+   * follow), and their count when `counted`; batched with every other entity asked for with the
+   * same arguments in the same request, so a list of entities costs one query.
+   */
+  async pageOf(entityId: string, args: EntityRelationsArgs, counted = false): Promise<EntityRelationsPageView> {
     const filter = relationFilterOf(args);
     const counterpartyId = args.counterparty ?? null;
-    const key = JSON.stringify([args.direction, filter, counterpartyId]);
+    const after = args.after ? decodeCursor(args.after, CURSOR_KIND, CURSOR_SHAPE) : null;
+    const key = JSON.stringify([args.direction, filter, counterpartyId, after, args.first, counted]);
     let loader = this.forEntityLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const rows = await this.repository.forEntities(ids, filter, counterpartyId, args.direction);
-        const byEntity = groupBy(rows, (row) => row.entityId);
-        return ids.map((id) => (byEntity.get(id) ?? []).map(toEntityRelation));
+        const pages = await this.repository.pageForEntities(ids, {
+          filter,
+          counterpartyId,
+          direction: args.direction,
+          after: after ? { periodStart: after[0], id: after[1] } : null,
+          limit: args.first + 1,
+          counted,
+        });
+        return ids.map((id) => {
+          const page = pages.get(id);
+          return { rows: (page?.rows ?? []).map(toEntityRelation), total: page?.total ?? null, after: after !== null };
+        });
       });
       this.forEntityLoaders.set(key, loader);
     }
     return loader.load(entityId);
   }
+
+  /** The first page of an entity's relations, as a list. */
+  async forEntity(entityId: string, args: EntityRelationsArgs): Promise<EntityRelationView[]> {
+    return (await this.pageOf(entityId, args)).rows.slice(0, args.first);
+  }
+
+  /** A page of an entity's relations with its cursors and their count. */
+  async connectionOf(entityId: string, args: EntityRelationsArgs): Promise<ConnectionShape<EntityRelationView>> {
+    const page = await this.pageOf(entityId, args, true);
+    return toConnection(page.rows, {
+      first: args.first,
+      totalCount: page.total ?? 0,
+      hasPreviousPage: page.after,
+      cursorOf: (row) => row.cursor,
+      nodeOf: (row) => row,
+    });
+  }
 }
 
 function toEntityRelation(row: EntityRelationRecord): EntityRelationView {
-  return { direction: RelationDirection[row.direction], counterparty: row.counterparty, relation: row.relation };
+  return {
+    direction: RelationDirection[row.direction],
+    counterparty: row.counterparty,
+    relation: row.relation,
+    cursor: encodeCursor(CURSOR_KIND, [row.relation.periodStart, row.relation.id]),
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

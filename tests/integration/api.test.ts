@@ -119,6 +119,65 @@ describe("Entity.relations", () => {
     expect(none.data!.entity.relations).toEqual([]);
   });
 
+  it("pages an entity's relations in Cypher: first, after, cursors, and a total from the same statement", async () => {
+    const all: any = await server.execute(`{ entity(id: "microsoft") { relations { relation { id } } } }`);
+    const ids = all.data.entity.relations.map((row: any) => row.relation.id);
+    expect(ids.length).toBeGreaterThan(40);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      server.runner.calls.length = 0;
+      const result: any = await server.execute(
+        `query($after: String) { entity(id: "microsoft") {
+           relationsConnection(first: 10, after: $after) {
+             totalCount nodes { relation { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`,
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      const connection = result.data.entity.relationsConnection;
+      expect(connection.totalCount).toBe(ids.length);
+      expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...connection.nodes.map((row: any) => row.relation.id));
+      // The page, its cursors and the count: one statement.
+      expect(server.runner.calls).toEqual(["entity.findByIds", "relation.pageForEntities"]);
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(ids);
+    // The list form takes the same page arguments; each item carries its cursor.
+    const firstFive: any = await server.execute(`{ entity(id: "microsoft") { relations(first: 5) { cursor relation { id } } } }`);
+    const rows = firstFive.data.entity.relations;
+    expect(rows.map((row: any) => row.relation.id)).toEqual(ids.slice(0, 5));
+    const next: any = await server.execute(
+      `query($after: String) { entity(id: "microsoft") { relations(first: 5, after: $after) { relation { id } } } }`,
+      { after: rows[4].cursor },
+    );
+    expect(next.data.entity.relations.map((row: any) => row.relation.id)).toEqual(ids.slice(5, 10));
+  });
+
+  it("counts with every filter as it lists: types, direction, asOf, counterparty", async () => {
+    for (const args of [
+      `types: [INVESTS_IN, COMPETES_WITH]`,
+      `direction: OUTGOING`,
+      `direction: INCOMING, types: [COMPETES_WITH, INVESTIGATES]`,
+      `asOf: "2023"`,
+      `counterparty: "openai"`,
+      `counterparty: "openai", direction: INCOMING, asOf: "2024"`,
+    ]) {
+      const result: any = await server.execute(`{ entity(id: "microsoft") {
+        relations(${args}, first: 500) { relation { id } }
+        relationsConnection(${args}, first: 1) { totalCount } } }`);
+      expect(result.errors).toBeUndefined();
+      expect([args, result.data.entity.relationsConnection.totalCount]).toEqual([args, result.data.entity.relations.length]);
+    }
+  });
+
+  it("refuses a page size past its cap, naming it", async () => {
+    const result: any = await server.execute(`{ entity(id: "microsoft") { relations(first: 501) { relation { id } } } }`);
+    expect(result.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(result.errors[0].message).toMatch(/1 to 500/);
+  });
+
   it("costs one query for a whole page of entities (no N+1)", async () => {
     server.runner.calls.length = 0;
     const result = await server.execute(`{ entities(first: 100) { nodes { id
@@ -126,7 +185,7 @@ describe("Entity.relations", () => {
       events { id } } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.entities.nodes.length).toBeGreaterThan(30);
-    expect(server.runner.calls.sort()).toEqual(["entity.listPage", "event.forEntities", "relation.forEntities"]);
+    expect(server.runner.calls.sort()).toEqual(["entity.listPage", "event.forEntities", "relation.pageForEntities"]);
   });
 });
 

@@ -69,8 +69,8 @@ describe("NOT_FOUND", () => {
 });
 
 describe("QUERY_TOO_COMPLEX", () => {
-  const nested = (depth: number): string =>
-    depth === 0 ? "relation { type }" : `counterparty { id relations { ${nested(depth - 1)} } }`;
+  const nested = (depth: number, page = ""): string =>
+    depth === 0 ? "relation { type }" : `counterparty { id relations${page} { ${nested(depth - 1, page)} } }`;
 
   it("refuses four levels of nested relations before running anything, with the cost and the limit", async () => {
     server.runner.calls.length = 0;
@@ -93,8 +93,12 @@ describe("QUERY_TOO_COMPLEX", () => {
       `{ entities(first: 100) { nodes { id relations { counterparty { id } relation { type } } events { id } } } }`,
     );
     expect(whole.errors).toBeUndefined();
-    const threeLevels = await server.execute(`{ entity(id: "openai") { relations { ${nested(2)} } } }`);
+    // The estimate uses the page sizes asked: three levels of 20 pass, three of the default 50
+    // (125,000 relations on a graph with hubs) do not.
+    const threeLevels = await server.execute(`{ entity(id: "openai") { relations(first: 20) { ${nested(2, "(first: 20)")} } } }`);
     expect(threeLevels.errors).toBeUndefined();
+    const threeDefaultPages = await server.execute(`{ entity(id: "openai") { relations { ${nested(2)} } } }`);
+    expect(threeDefaultPages.errors?.[0].extensions?.code).toBe("QUERY_TOO_COMPLEX");
   });
 });
 
