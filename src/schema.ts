@@ -7,7 +7,7 @@ import { defaultProjectRoot } from "./config";
 import { EntityResolver } from "./entity/entity.resolver";
 import { EntityEventsResolver } from "./event/entity-events.resolver";
 import { EventResolver } from "./event/event.resolver";
-import { ExploreResolver } from "./explore/explore.resolver";
+import { ExploreResolver, GraphEdgeResolver } from "./explore/explore.resolver";
 import { EntityRelationsResolver } from "./relation/entity-relations.resolver";
 import { RelationResolver } from "./relation/relation.resolver";
 import { ProvenanceResolver, ReferenceResolver, SourceResolver } from "./source/source.resolver";
@@ -22,6 +22,7 @@ export const RESOLVERS = [
   ReferenceResolver,
   ProvenanceResolver,
   ExploreResolver,
+  GraphEdgeResolver,
 ] as const;
 
 /** Where the SDL is checked in; `npm run schema:emit` rewrites it, a test fails when it drifts. */

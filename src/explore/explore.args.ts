@@ -8,7 +8,7 @@ import { DirectionFilter } from "../relation/entity-relation.type";
 import { RelationType } from "../relation/relation-type.enum";
 import { EXPLORE_LIMITS } from "./explore.limits";
 
-const { depth, nodes, hops, paths, subgraphIds, timelineItems, searchHits, searchText } = EXPLORE_LIMITS;
+const { depth, nodes, relationsPerNode, hops, paths, subgraphIds, timelineItems, searchHits, searchText } = EXPLORE_LIMITS;
 
 const AS_OF =
   'Keep only relations in force at some time in this period: "2020" (the year), "2025-06" (the month) or ' +
@@ -48,6 +48,17 @@ export class NeighbourhoodArgs {
   @Field(() => Int, { nullable: true, defaultValue: nodes.default, description: NODE_LIMIT })
   @IsWithinCap(1, nodes.max, "nodes per graph")
   limit: number = nodes.default;
+
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: relationsPerNode.default,
+    description:
+      `Follow at most this many relations of each node, 1 to ${relationsPerNode.max} (default ${relationsPerNode.default}), ` +
+      "the most recent first (by start date, then id), so a hub costs what a page of it costs; each node's " +
+      "`relationsLeftOut` says how many more it has.",
+  })
+  @IsWithinCap(1, relationsPerNode.max, "relations per node")
+  relationsPerNode: number = relationsPerNode.default;
 }
 
 @ArgsType()

@@ -5,6 +5,11 @@
 export const EXPLORE_LIMITS = {
   /** Neighbourhood depth: relations followed from the centre. */
   depth: { default: 1, max: 3 },
+  /**
+   * Relations followed from each node of a neighbourhood, the most recent first: a hub's 25,000
+   * cost what 50 cost. The default covers the article's best-connected entity (48).
+   */
+  relationsPerNode: { default: 50, max: 500 },
   /** Nodes in one neighbourhood, subgraph or whole-graph payload. */
   nodes: { default: 100, max: 500 },
   /** Path length in relations. */

@@ -4,15 +4,19 @@
  * from a fixed range (1..EXPLORE_LIMITS.hops.max), since Cypher accepts no parameter there.
  * Traversals run with the (shorter) traversal timeout.
  */
+import type { Record as Neo4jRecord } from "neo4j-driver";
 import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { EntityKind } from "../entity/entity-kind.enum";
 import { EVENT_RETURN, toEventRecord, type EventRecord } from "../event/event.repository";
 import type { QueryRunner } from "../graph/query-runner";
-import { toInteger, toNumber } from "../graph/values";
+import { toInteger, toNumber, toStringOrNull } from "../graph/values";
 import {
+  AS_OF_CONDITION,
   DIRECTION_CONDITION,
   RELATION_FILTER_CONDITION,
+  relationCountExpression,
   relationFilterParams,
+  typeExpression,
   type DirectionFilterValue,
   type RelationFilter,
 } from "../relation/relation-filter";
@@ -20,11 +24,19 @@ import { relationOf, relationProjection, STORED_RELATION, toRelationView } from 
 import type { RelationType } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
 import { EXPLORE_LIMITS } from "./explore.limits";
+import type { RelationSketch } from "./graph.view";
 
-export interface ExpansionRow {
-  /** The entity at the other end of the relation from the frontier. */
-  readonly reached: EntityRecord;
-  readonly relation: RelationView;
+/** A relation as a traversal reads it, with Neo4j's element id to read its facts by, in the same transaction. */
+export interface ExpandedSketch extends RelationSketch {
+  readonly elementId: string;
+}
+
+/** One frontier node of a breadth-first level, with the relations followed from it. */
+export interface FrontierNode {
+  readonly entity: EntityRecord;
+  readonly rows: ReadonlyArray<{ readonly sketch: ExpandedSketch; readonly reached: EntityRecord }>;
+  /** Its relations that pass the filters but were not followed (the per-node cap). */
+  readonly leftOut: number;
 }
 
 export interface PathRecord {
@@ -41,13 +53,33 @@ export interface SearchRow {
   readonly score: number;
 }
 
-/** One breadth-first step: every relation of the frontier that passes the filters. */
-const EXPAND = `
+/**
+ * One breadth-first level, bounded in Cypher: for each frontier node, its `$perNode` most recent
+ * relations of the asked types (typed expansion; `asOf` and direction checked as each is read),
+ * without their facts (quotes are most of a relation's cost and most are never kept), and how
+ * many more it has. A missing frontier node (an unknown centre) gives no row.
+ */
+function levelQuery(filter: RelationFilter, direction: DirectionFilterValue): string {
+  return `
 UNWIND $frontier AS id
-MATCH (e:Entity {id: id})-[r]-(other:Entity)
-WHERE ${RELATION_FILTER_CONDITION} AND ${DIRECTION_CONDITION}
-RETURN other ${ENTITY_FIELDS} AS reached, ${STORED_RELATION} AS relation
-ORDER BY r.periodStart, r.id`;
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (e)-[r${typeExpression(filter.types)}]-(other)
+  WHERE ${AS_OF_CONDITION} AND ${DIRECTION_CONDITION}
+  WITH r, other ORDER BY r.periodStart DESC, r.id LIMIT $perNode
+  RETURN collect({id: r.id, elementId: elementId(r), type: type(r), fromId: startNode(r).id, toId: endNode(r).id,
+    periodStart: toString(r.periodStart), periodEnd: toString(r.periodEnd), reached: other ${ENTITY_FIELDS}}) AS rows
+}
+RETURN e ${ENTITY_FIELDS} AS entity, rows,
+  CASE WHEN size(rows) < $perNode THEN 0 ELSE ${relationCountExpression(filter, direction)} - size(rows) END AS leftOut`;
+}
+
+/** The facts of the relations a traversal kept, by element id (read in the same transaction). */
+const FACTS_BY_ELEMENT_ID = `
+UNWIND $elementIds AS elementId
+MATCH ()-[r]->()
+WHERE elementId(r) = elementId
+RETURN ${STORED_RELATION} AS relation`;
 
 /** The relations among a set of entities that pass the filters. */
 const AMONG = `
@@ -135,6 +167,26 @@ RETURN node ${ENTITY_FIELDS} AS entity, score
 ORDER BY score DESC, node.id
 LIMIT $limit`;
 
+function toFrontierNode(record: Neo4jRecord): FrontierNode {
+  const rows = record.get("rows") as Array<Record<string, unknown>>;
+  return {
+    entity: toEntityRecord(record.get("entity")),
+    leftOut: toNumber(record.get("leftOut")) ?? 0,
+    rows: rows.map((row) => ({
+      sketch: {
+        id: String(row.id),
+        elementId: String(row.elementId),
+        type: String(row.type) as RelationType,
+        fromId: String(row.fromId),
+        toId: String(row.toId),
+        periodStart: String(row.periodStart),
+        periodEnd: toStringOrNull(row.periodEnd),
+      },
+      reached: toEntityRecord(row.reached as Record<string, unknown>),
+    })),
+  };
+}
+
 export class ExploreRepository {
   constructor(
     private readonly runner: QueryRunner,
@@ -142,28 +194,46 @@ export class ExploreRepository {
   ) {}
 
   /**
-   * Breadth-first expansion, one query per level, all in one read transaction under the traversal
-   * timeout. `visit` gets each level's rows and returns the next frontier (empty to stop), so the
-   * service decides which nodes to keep while the cap on nodes holds.
+   * Breadth-first expansion, one statement per level, all in one read transaction under the
+   * traversal timeout. `visit` gets each level's frontier nodes and returns the next frontier
+   * (empty to stop), so the service decides which nodes to keep while the cap on nodes holds.
+   * Then, if `keptEdges` is given, the facts of the relations it names are read in the same
+   * transaction. Answers null when the centre does not exist (nothing else was read).
    */
   expand(
     centreId: string,
     depth: number,
     filter: RelationFilter,
     direction: DirectionFilterValue,
-    visit: (level: number, rows: ExpansionRow[]) => string[],
-  ): Promise<void> {
+    perNode: number,
+    visit: (level: number, frontier: FrontierNode[]) => string[],
+    keptEdges?: () => ExpandedSketch[],
+  ): Promise<Map<string, RelationView> | null> {
+    const level = levelQuery(filter, direction);
     return this.runner.read(
       "explore.neighbourhood",
       async (tx) => {
         let frontier = [centreId];
-        for (let level = 1; level <= depth && frontier.length > 0; level++) {
-          const result = await tx.run(EXPAND, { ...relationFilterParams(filter), frontier, direction });
-          frontier = visit(
-            level,
-            result.records.map((record) => ({ reached: toEntityRecord(record.get("reached")), relation: relationOf(record) })),
-          );
+        for (let at = 1; at <= depth && frontier.length > 0; at++) {
+          const result = await tx.run(level, {
+            ...relationFilterParams(filter),
+            frontier,
+            direction,
+            perNode: toInteger(perNode),
+          });
+          if (at === 1 && result.records.length === 0) return null;
+          frontier = visit(at, result.records.map(toFrontierNode));
         }
+        const facts = new Map<string, RelationView>();
+        const kept = keptEdges?.() ?? [];
+        if (kept.length > 0) {
+          const elementIds = kept.map((sketch) => sketch.elementId);
+          for (const record of (await tx.run(FACTS_BY_ELEMENT_ID, { elementIds })).records) {
+            const relation = relationOf(record);
+            facts.set(relation.id, relation);
+          }
+        }
+        return facts;
       },
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );

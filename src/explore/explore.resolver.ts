@@ -1,10 +1,17 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { selectsAnyField } from "../common/selection";
+import { Relation } from "../relation/relation.type";
+import type { RelationView } from "../relation/relation.view";
 import { graphComplexity, pathsComplexity, searchComplexity, subgraphComplexity, timelineComplexity } from "../common/complexity";
 import type { RequestContext } from "../request-context";
 import { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
 import type { GraphPathView, SearchHitView, TimelineView } from "./explore.service";
-import { Graph, GraphPath } from "./graph.type";
-import type { GraphView } from "./graph.view";
+import { Graph, GraphEdge, GraphPath } from "./graph.type";
+import type { GraphEdgeView, GraphView } from "./graph.view";
+
+/** Fields that need a relation's facts (dates with precision, amounts, quotes), not only its sketch. */
+const FACT_FIELDS = new Set(["relation", "cytoscapeElements"]);
 import { SearchHit } from "./search.type";
 import { Timeline } from "./timeline.type";
 
@@ -16,8 +23,12 @@ export class ExploreResolver {
       'to them, e.g. neighbourhood(id: "openai", asOf: "2020"). Draw-ready; NOT_FOUND when no entity has the id.',
     complexity: graphComplexity,
   })
-  neighbourhood(@Args() args: NeighbourhoodArgs, @Ctx() ctx: RequestContext): Promise<GraphView> {
-    return ctx.explore.neighbourhood(args);
+  neighbourhood(
+    @Args() args: NeighbourhoodArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<GraphView> {
+    return ctx.explore.neighbourhood(args, selectsAnyField(info, FACT_FIELDS));
   }
 
   @Query(() => [GraphPath], {
@@ -68,5 +79,16 @@ export class ExploreResolver {
   })
   graph(@Args() args: WholeGraphArgs, @Ctx() ctx: RequestContext): Promise<GraphView> {
     return ctx.explore.wholeGraph(args);
+  }
+}
+
+/** An edge's facts: read with the graph when the selection asked for them, else by id here. */
+@Resolver(() => GraphEdge)
+export class GraphEdgeResolver {
+  @FieldResolver(() => Relation, { description: "The relation's facts: dates with precision, status, amount, role, quotes." })
+  async relation(@Root() edge: GraphEdgeView, @Ctx() ctx: RequestContext): Promise<RelationView> {
+    const relation = edge.relation ?? (await ctx.relations.get(edge.id));
+    if (relation === null) throw new Error(`relation ${edge.id} disappeared while it was being read`);
+    return relation;
   }
 }

@@ -3,7 +3,7 @@
  * as a path, how a timeline is ordered. Cypher stays in ExploreRepository; this module shapes
  * records into the draw-ready payload (graph.view.ts).
  */
-import { BadUserInputError } from "../common/errors";
+import { BadUserInputError, NotFoundError } from "../common/errors";
 import { PartialDate, precisionOf } from "../common/partial-date";
 import type { EntityRecord } from "../entity/entity.repository";
 import type { EntityService } from "../entity/entity.service";
@@ -12,8 +12,16 @@ import { relationFilterOf } from "../relation/relation-filter";
 import { isSymmetric } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
 import type { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
-import type { ExploreRepository } from "./explore.repository";
-import { buildGraph, relationCaption, toGraphEdge, toGraphNode, type GraphNodeView, type GraphView } from "./graph.view";
+import type { ExpandedSketch, ExploreRepository } from "./explore.repository";
+import {
+  buildGraph,
+  relationCaption,
+  sketchEdge,
+  toGraphEdge,
+  toGraphNode,
+  type GraphNodeView,
+  type GraphView,
+} from "./graph.view";
 import { EXPLORE_LIMITS } from "./explore.limits";
 import { foldForSearch, toSearchQueries } from "./search-query";
 import { TimelineItemKind } from "./timeline.type";
@@ -70,30 +78,54 @@ export class ExploreService {
   ) {}
 
   /**
-   * Breadth first from the centre: nodes nearest first (then by id) until the node cap; edges are
-   * the relations that pass the filters and leave a node less than `depth` relations from the centre.
+   * Breadth first from the centre: nodes nearest first (then by id) until the node cap; from each
+   * node, its `relationsPerNode` most recent relations (the cap is applied in Cypher, and the rest
+   * counted in `relationsLeftOut`); edges are the followed relations between kept nodes. The facts
+   * of the kept edges are read only when `withFacts` (the selection asks for them).
    */
-  async neighbourhood(args: NeighbourhoodArgs): Promise<GraphView> {
-    const centre = await this.entities.require(args.id, "id");
-    const nodes = new Map<string, GraphNodeView>([[centre.id, toGraphNode(centre, 0)]]);
-    const relations: RelationView[] = [];
+  async neighbourhood(args: NeighbourhoodArgs, withFacts = true): Promise<GraphView> {
+    const nodes = new Map<string, GraphNodeView>();
+    const sketches: ExpandedSketch[] = [];
     let truncated = false;
-    await this.repository.expand(centre.id, args.depth, relationFilterOf(args), args.direction, (level, rows) => {
-      relations.push(...rows.map((row) => row.relation));
-      const reached = new Map<string, EntityRecord>();
-      for (const row of rows) if (!nodes.has(row.reached.id)) reached.set(row.reached.id, row.reached);
-      const next: string[] = [];
-      for (const entity of [...reached.values()].sort((left, right) => left.id.localeCompare(right.id))) {
-        if (nodes.size >= args.limit) {
-          truncated = true;
-          break;
+    const keptEdges = () => {
+      const kept = new Map<string, ExpandedSketch>();
+      for (const sketch of sketches) if (nodes.has(sketch.fromId) && nodes.has(sketch.toId)) kept.set(sketch.id, sketch);
+      return [...kept.values()];
+    };
+    const facts = await this.repository.expand(
+      args.id,
+      args.depth,
+      relationFilterOf(args),
+      args.direction,
+      args.relationsPerNode,
+      (level, frontier) => {
+        if (level === 1) nodes.set(frontier[0].entity.id, toGraphNode(frontier[0].entity, 0));
+        const reached = new Map<string, EntityRecord>();
+        for (const node of frontier) {
+          const view = nodes.get(node.entity.id);
+          if (view) view.relationsLeftOut = node.leftOut;
+          if (node.leftOut > 0) truncated = true;
+          for (const row of node.rows) {
+            sketches.push(row.sketch);
+            if (!nodes.has(row.reached.id)) reached.set(row.reached.id, row.reached);
+          }
         }
-        nodes.set(entity.id, toGraphNode(entity, level));
-        next.push(entity.id);
-      }
-      return truncated ? [] : next;
-    });
-    return buildGraph([...nodes.values()], relations, truncated);
+        const next: string[] = [];
+        for (const entity of [...reached.values()].sort((left, right) => left.id.localeCompare(right.id))) {
+          if (nodes.size >= args.limit) {
+            truncated = true;
+            break;
+          }
+          nodes.set(entity.id, toGraphNode(entity, level));
+          next.push(entity.id);
+        }
+        return nodes.size >= args.limit ? [] : next;
+      },
+      withFacts ? keptEdges : undefined,
+    );
+    if (facts === null) throw new NotFoundError("entity", args.id, "id");
+    const edges = keptEdges().map((sketch) => sketchEdge(sketch, facts.get(sketch.id) ?? null));
+    return buildGraph([...nodes.values()], edges, truncated);
   }
 
   /** Shortest first; among paths of one length, by the ids of their relations. Empty when none. */
@@ -127,7 +159,7 @@ export class ExploreService {
     // One batched lookup (the entity DataLoader); the first unknown id is NOT_FOUND.
     const nodes = (await Promise.all(ids.map((id) => this.entities.require(id, "ids")))).map((entity) => toGraphNode(entity));
     const relations = await this.repository.relationsAmong(ids, relationFilterOf(args));
-    return buildGraph(nodes, relations, false);
+    return buildGraph(nodes, relations.map(toGraphEdge), false);
   }
 
   async wholeGraph(args: WholeGraphArgs): Promise<GraphView> {
@@ -140,7 +172,7 @@ export class ExploreService {
     );
     return buildGraph(
       kept.map((entity) => toGraphNode(entity)),
-      relations,
+      relations.map(toGraphEdge),
       entities.length > args.limit,
     );
   }

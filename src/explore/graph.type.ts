@@ -28,6 +28,15 @@ export class GraphNode {
     description: "In a neighbourhood: relations between this node and the centre (0 for the centre). Null elsewhere.",
   })
   distance!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "In a neighbourhood, for a node whose relations were followed: how many of its relations (passing the " +
+      'filters) the per-node cap `relationsPerNode` left out, so a drawing can say "and 3,912 more"; 0 when none. ' +
+      "Null for nodes not expanded (the last level) and outside neighbourhoods.",
+  })
+  relationsLeftOut!: number | null;
 }
 
 @ObjectType({
@@ -78,7 +87,11 @@ export class Graph {
   @Field(() => [GraphEdge], { description: "The edges, each once, ordered by start date then id." })
   edges!: GraphEdge[];
 
-  @Field({ description: "True when the node cap (`limit`) cut the graph short: more nodes matched than are here." })
+  @Field({
+    description:
+      "True when a cap cut the graph short: more nodes matched than the node cap (`limit`) let in, or, in a " +
+      "neighbourhood, a node had more relations than `relationsPerNode` (see its `relationsLeftOut`).",
+  })
   truncated!: boolean;
 
   @Field(() => [JSONObjectResolver], {

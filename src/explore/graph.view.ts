@@ -4,7 +4,7 @@
  */
 import type { EntityRecord } from "../entity/entity.repository";
 import type { EntityKind } from "../entity/entity-kind.enum";
-import type { RelationType } from "../relation/relation-type.enum";
+import { isSymmetric, type RelationType } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
 
 export interface GraphNodeView {
@@ -15,6 +15,8 @@ export interface GraphNodeView {
   description: string | null;
   /** Relations between this node and the centre of a neighbourhood; null outside neighbourhoods. */
   distance: number | null;
+  /** In a neighbourhood, for an expanded node: its relations the per-node cap left out; else null. */
+  relationsLeftOut: number | null;
 }
 
 export interface GraphEdgeView {
@@ -26,7 +28,19 @@ export interface GraphEdgeView {
   symmetric: boolean;
   periodStart: string;
   periodEnd: string | null;
-  relation: RelationView;
+  /** The facts; null when the query did not load them (GraphEdge.relation then loads them by id). */
+  relation: RelationView | null;
+}
+
+/** What an edge needs of a relation, without its facts: what a traversal reads before it knows what it keeps. */
+export interface RelationSketch {
+  id: string;
+  type: RelationType;
+  /** As stored. */
+  fromId: string;
+  toId: string;
+  periodStart: string;
+  periodEnd: string | null;
 }
 
 export interface GraphView {
@@ -49,20 +63,35 @@ export function toGraphNode(entity: EntityRecord, distance: number | null = null
     aliases: entity.aliases,
     description: entity.description,
     distance,
+    relationsLeftOut: null,
   };
 }
 
 /** An edge points the way the relation is stored; a symmetric one is stored, and drawn, once. */
 export function toGraphEdge(relation: RelationView): GraphEdgeView {
   return {
-    id: relation.id,
-    source: relation.from.id,
-    target: relation.to.id,
-    type: relation.type,
-    caption: relationCaption(relation.type),
-    symmetric: relation.symmetric,
-    periodStart: relation.periodStart,
-    periodEnd: relation.periodEnd,
+    ...sketchEdge({
+      id: relation.id,
+      type: relation.type,
+      fromId: relation.from.id,
+      toId: relation.to.id,
+      periodStart: relation.periodStart,
+      periodEnd: relation.periodEnd,
+    }),
+    relation,
+  };
+}
+
+export function sketchEdge(sketch: RelationSketch, relation: RelationView | null = null): GraphEdgeView {
+  return {
+    id: sketch.id,
+    source: sketch.fromId,
+    target: sketch.toId,
+    type: sketch.type,
+    caption: relationCaption(sketch.type),
+    symmetric: isSymmetric(sketch.type),
+    periodStart: sketch.periodStart,
+    periodEnd: sketch.periodEnd,
     relation,
   };
 }
@@ -71,13 +100,11 @@ export function toGraphEdge(relation: RelationView): GraphEdgeView {
  * Assembles a payload: nodes in the given order, each edge once (by id) and only when both its
  * ends are nodes of the payload, edges ordered by start date then id so answers are stable.
  */
-export function buildGraph(nodes: readonly GraphNodeView[], relations: readonly RelationView[], truncated: boolean): GraphView {
+export function buildGraph(nodes: readonly GraphNodeView[], candidates: readonly GraphEdgeView[], truncated: boolean): GraphView {
   const nodeIds = new Set(nodes.map((node) => node.id));
   const edges = new Map<string, GraphEdgeView>();
-  for (const record of relations) {
-    if (!edges.has(record.id) && nodeIds.has(record.from.id) && nodeIds.has(record.to.id)) {
-      edges.set(record.id, toGraphEdge(record));
-    }
+  for (const edge of candidates) {
+    if (!edges.has(edge.id) && nodeIds.has(edge.source) && nodeIds.has(edge.target)) edges.set(edge.id, edge);
   }
   return {
     nodes: [...nodes],

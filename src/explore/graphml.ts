@@ -70,15 +70,15 @@ export function toGraphML(graph: Pick<GraphView, "nodes" | "edges">): string {
         `${edge.symmetric ? ' directed="false"' : ""}>` +
         data("e_label", edge.caption) +
         data("e_type", edge.type) +
-        data("e_status", relation.status) +
-        data("e_validFrom", relation.validFrom) +
-        data("e_validTo", relation.validTo) +
-        data("e_attestedFrom", relation.attestedFrom) +
+        data("e_status", relation?.status) +
+        data("e_validFrom", relation?.validFrom) +
+        data("e_validTo", relation?.validTo) +
+        data("e_attestedFrom", relation?.attestedFrom) +
         data("e_periodStart", edge.periodStart) +
         data("e_periodEnd", edge.periodEnd) +
-        data("e_amount", relation.amount?.amount) +
-        data("e_currency", relation.amount?.currency) +
-        data("e_quote", relation.provenance.references[0]?.quotes[0]) +
+        data("e_amount", relation?.amount?.amount) +
+        data("e_currency", relation?.amount?.currency) +
+        data("e_quote", relation?.provenance.references[0]?.quotes[0]) +
         "</edge>",
     );
   }

@@ -84,6 +84,46 @@ describe("neighbourhood", () => {
     expect(neighbourhood.truncated).toBe(true);
   });
 
+  it("follows each node's most recent relations up to relationsPerNode, and says how many it left out", async () => {
+    const { entity } = await data(`{ entity(id: "microsoft") { relationsConnection(first: 1) { totalCount } } }`);
+    const whole = await data(
+      `{ neighbourhood(id: "microsoft") { truncated nodes { id relationsLeftOut } edges { id periodStart } } }`,
+    );
+    const all = whole.neighbourhood.edges;
+    expect(all).toHaveLength(entity.relationsConnection.totalCount);
+    const mostRecent = [...all]
+      .sort((left: any, right: any) => right.periodStart.localeCompare(left.periodStart) || left.id.localeCompare(right.id))
+      .slice(0, 5)
+      .map((relation: any) => relation.id)
+      .sort();
+    const capped = await data(`{ neighbourhood(id: "microsoft", relationsPerNode: 5) {
+      truncated nodes { id distance relationsLeftOut } edges { id } } }`);
+    const graph = capped.neighbourhood;
+    expect(graph.truncated).toBe(true);
+    expect(graph.nodes[0]).toEqual({ id: "microsoft", distance: 0, relationsLeftOut: all.length - 5 });
+    // The last level is not expanded: nothing is known of what it leaves out.
+    expect(graph.nodes.slice(1).every((node: any) => node.relationsLeftOut === null)).toBe(true);
+    expect(graph.edges.map((edge: any) => edge.id).sort()).toEqual(mostRecent);
+    // Under the cap, nothing is left out and nothing is cut.
+    expect(whole.neighbourhood.truncated).toBe(false);
+    expect(whole.neighbourhood.nodes[0].relationsLeftOut).toBe(0);
+  });
+
+  it("answers in one transaction, existence check included, and reads facts only when they are selected", async () => {
+    server.runner.calls.length = 0;
+    const sketch = await data(`{ neighbourhood(id: "openai", depth: 2) { nodes { id } edges { id source target } } }`);
+    expect(server.runner.calls).toEqual(["explore.neighbourhood"]);
+    const withFacts = await data(
+      `{ neighbourhood(id: "openai", depth: 2) { nodes { id } edges { id source target relation { id provenance { references { quotes } } } } } }`,
+    );
+    expect(withFacts.neighbourhood.edges.map((edge: any) => edge.id)).toEqual(
+      sketch.neighbourhood.edges.map((edge: any) => edge.id),
+    );
+    expect(withFacts.neighbourhood.edges.every((edge: any) => edge.relation.id === edge.id)).toBe(true);
+    const unknown = await server.execute(`{ neighbourhood(id: "nobody") { nodes { id } } }`);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", argument: "id" });
+  });
+
   it("runs under the traversal timeout", async () => {
     await data(`{ neighbourhood(id: "openai") { truncated } paths(from: "ftc", to: "windsurf") { length } }`);
     const traversal = server.runner.timeouts;

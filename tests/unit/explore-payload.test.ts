@@ -1,7 +1,7 @@
 /** The draw-ready payload, pure: building a graph, its Cytoscape.js elements, GraphML, search text. */
 import { toCytoscapeElements } from "../../src/explore/cytoscape";
 import { escapeXml, toGraphML } from "../../src/explore/graphml";
-import { buildGraph, relationCaption, toGraphNode } from "../../src/explore/graph.view";
+import { buildGraph, relationCaption, toGraphEdge, toGraphNode } from "../../src/explore/graph.view";
 import { foldForSearch, toSearchQueries } from "../../src/explore/search-query";
 import type { EntityRecord } from "../../src/entity/entity.repository";
 import { EntityKind } from "../../src/entity/entity-kind.enum";
@@ -60,7 +60,9 @@ const competes = relation("microsoft-competes-with-google", RelationType.COMPETE
 const graph = buildGraph(
   [toGraphNode(openai, 0), toGraphNode(microsoft, 1), toGraphNode(google, 2)],
   // The symmetric relation arrives twice, as a traversal meets it from both ends.
-  [invests, competes, competes, relation("x", RelationType.INVESTS_IN, google, entity("elsewhere", "E"), "2020-01-01")],
+  [invests, competes, competes, relation("x", RelationType.INVESTS_IN, google, entity("elsewhere", "E"), "2020-01-01")].map(
+    toGraphEdge,
+  ),
   false,
 );
 
