@@ -44,6 +44,12 @@ export interface PathRecord {
   readonly relations: RelationView[];
 }
 
+export interface PathsRecord {
+  readonly fromFound: boolean;
+  readonly toFound: boolean;
+  readonly paths: PathRecord[];
+}
+
 export interface TimelineStats {
   readonly rows: ReadonlyArray<{ kind: string; year: number; count: number; first: string; last: string }>;
 }
@@ -96,24 +102,28 @@ ORDER BY e.id
 LIMIT $limit`;
 
 /**
- * The k shortest simple paths (k = the cap on paths), undirected, each relation passing the
- * filters; the caller sorts ties and applies its limit. The predicates sit inside the path
- * pattern so Neo4j applies them during the search: no node twice (Microsoft and OpenAI share ~15
- * relations, so walks that bounce between them would otherwise crowd out real routes). One text
- * per hop bound, built from the fixed range 1..max.
+ * The k shortest simple paths (k = the cap on paths), undirected, each relation of the asked
+ * types (typed expansion) and in force in the asked period; the caller sorts ties and applies its
+ * limit. The predicates sit inside the path pattern so Neo4j applies them during the search: no
+ * node twice (Microsoft and OpenAI share ~15 relations, so walks that bounce between them would
+ * otherwise crowd out real routes). Whether each end exists comes back in the same statement.
+ * One text per hop bound (from the fixed range 1..max) and set of types.
  */
-const PATHS_BY_MAX_HOPS: ReadonlyMap<number, string> = new Map(
-  Array.from({ length: EXPLORE_LIMITS.hops.max }, (_, index) => index + 1).map((maxHops) => [
-    maxHops,
-    `
-MATCH (start:Entity {id: $fromId}), (end:Entity {id: $toId})
-MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x:Entity)-[r]-(y:Entity)
-  WHERE ${RELATION_FILTER_CONDITION}){1,${maxHops}}(end)
-  WHERE NOT start IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
-RETURN [n IN nodes(p) | n ${ENTITY_FIELDS}] AS nodes,
-       [r IN relationships(p) | ${STORED_RELATION}] AS relations`,
-  ]),
-);
+function pathsQuery(maxHops: number, filter: RelationFilter): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > EXPLORE_LIMITS.hops.max) {
+    throw new RangeError(`maxHops ${maxHops} is outside 1..${EXPLORE_LIMITS.hops.max}`);
+  }
+  return `
+OPTIONAL MATCH (start:Entity {id: $fromId})
+OPTIONAL MATCH (end:Entity {id: $toId})
+CALL (start, end) {
+  MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x)-[r${typeExpression(filter.types)}]-(y)
+    WHERE ${AS_OF_CONDITION}){1,${maxHops}}(end)
+    WHERE NOT start IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
+  RETURN collect({nodes: [n IN nodes(p) | n ${ENTITY_FIELDS}], relations: [r IN relationships(p) | ${STORED_RELATION}]}) AS paths
+}
+RETURN start IS NOT NULL AS fromFound, end IS NOT NULL AS toFound, paths`;
+}
 
 /**
  * Relations that start, or end, in [$start, $end] (every one when both are null), touching
@@ -258,18 +268,22 @@ export class ExploreRepository {
     );
   }
 
-  /** Up to EXPLORE_LIMITS.paths.max shortest simple paths, in no particular order. */
-  shortestPaths(fromId: string, toId: string, maxHops: number, filter: RelationFilter): Promise<PathRecord[]> {
-    const query = PATHS_BY_MAX_HOPS.get(maxHops);
-    if (!query) throw new RangeError(`maxHops ${maxHops} is outside 1..${EXPLORE_LIMITS.hops.max}`);
+  /** Up to EXPLORE_LIMITS.paths.max shortest simple paths, in no particular order, and whether each end exists. */
+  shortestPaths(fromId: string, toId: string, maxHops: number, filter: RelationFilter): Promise<PathsRecord> {
+    const query = pathsQuery(maxHops, filter);
     return this.runner.read(
       "explore.paths",
       async (tx) => {
-        const result = await tx.run(query, { ...relationFilterParams(filter), fromId, toId });
-        return result.records.map((record) => ({
-          nodes: (record.get("nodes") as Array<Record<string, unknown>>).map(toEntityRecord),
-          relations: (record.get("relations") as Array<Record<string, unknown>>).map(toRelationView),
-        }));
+        const record = (await tx.run(query, { ...relationFilterParams(filter), fromId, toId })).records[0];
+        const paths = record.get("paths") as Array<{
+          nodes: Array<Record<string, unknown>>;
+          relations: Array<Record<string, unknown>>;
+        }>;
+        return {
+          fromFound: record.get("fromFound") === true,
+          toFound: record.get("toFound") === true,
+          paths: paths.map((path) => ({ nodes: path.nodes.map(toEntityRecord), relations: path.relations.map(toRelationView) })),
+        };
       },
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );

@@ -133,9 +133,10 @@ export class ExploreService {
     if (args.from === args.to) {
       throw new BadUserInputError("to", `"from" and "to" are both "${args.from}"; a path needs two different entities.`);
     }
-    await Promise.all([this.entities.require(args.from, "from"), this.entities.require(args.to, "to")]);
     const found = await this.repository.shortestPaths(args.from, args.to, args.maxHops, relationFilterOf(args));
-    return found
+    if (!found.fromFound) throw new NotFoundError("entity", args.from, "from");
+    if (!found.toFound) throw new NotFoundError("entity", args.to, "to");
+    return found.paths
       .map((path) => ({
         nodes: path.nodes.map((node) => toGraphNode(node)),
         // In path order, not buildGraph's date order: edges[i] links nodes[i] and nodes[i + 1].

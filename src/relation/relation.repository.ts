@@ -14,7 +14,6 @@ import type { AmountMeasure } from "./amount-measure.enum";
 import {
   AS_OF_CONDITION,
   DIRECTION_CONDITION,
-  RELATION_FILTER_CONDITION,
   relationCountExpression,
   relationFilterParams,
   typeExpression,
@@ -52,61 +51,44 @@ export interface RelationListFilter extends RelationFilter {
   readonly toId: string | null;
 }
 
+type Anchor = "none" | "from" | "to" | "both";
+
 /**
- * Rows (r, x, y) where x and y are `from` and `to` as asked; symmetric types also match the
- * other way round. Three fixed texts, chosen by which endpoint is given, so that Neo4j starts
- * from the entity-id index instead of scanning every relationship.
+ * Rows (r, x, y) where x and y are `from` and `to` as asked; symmetric types also match the other
+ * way round. The pattern names the asked types (Neo4j expands only those) and starts from the
+ * entity-id index when an end is given; with both ends, from both (expand-into from the smaller).
  */
-const MATCH_BY_ANCHOR = {
-  none: `
-MATCH (x:Entity)-[r]->(y:Entity)
-WHERE ${RELATION_FILTER_CONDITION}`,
-  from: `
+function matchRows(anchor: Anchor, filter: RelationFilter): string {
+  const types = typeExpression(filter.types);
+  if (anchor === "none") return `MATCH (x:Entity)-[r${types}]->(y:Entity) WHERE ${AS_OF_CONDITION}`;
+  const x = anchor === "to" ? "(x)" : "(x:Entity {id: $fromId})";
+  const y = anchor === "from" ? "(y)" : "(y:Entity {id: $toId})";
+  const branches = [`MATCH ${x}-[r${types}]->${y} RETURN r, x, y`];
+  if (filter.symmetricTypes.length > 0) {
+    branches.push(`MATCH ${x}<-[r${typeExpression(filter.symmetricTypes)}]-${y} RETURN r, x, y`);
+  }
+  return `CALL () {
+    ${branches.join("\n    UNION\n    ")}
+  }
+  WITH r, x, y WHERE ${AS_OF_CONDITION}`;
+}
+
+/** A page (keyset after the cursor) and the count over all pages, in one statement. */
+function listQuery(anchor: Anchor, filter: RelationFilter): string {
+  return `
 CALL () {
-  MATCH (x:Entity {id: $fromId})-[r]->(y:Entity)
-  WHERE type(r) IN $types AND ($toId IS NULL OR y.id = $toId)
-  RETURN r, x, y
-  UNION
-  MATCH (x:Entity {id: $fromId})<-[r]-(y:Entity)
-  WHERE type(r) IN $symmetricTypes AND ($toId IS NULL OR y.id = $toId)
-  RETURN r, x, y
+  ${matchRows(anchor, filter)}
+  RETURN count(r) AS total
 }
-WITH r, x, y
-WHERE ${RELATION_FILTER_CONDITION}`,
-  to: `
 CALL () {
-  MATCH (x:Entity)-[r]->(y:Entity {id: $toId})
-  WHERE type(r) IN $types
-  RETURN r, x, y
-  UNION
-  MATCH (x:Entity)<-[r]-(y:Entity {id: $toId})
-  WHERE type(r) IN $symmetricTypes
-  RETURN r, x, y
+  ${matchRows(anchor, filter)}
+    AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
+         OR (r.periodStart = date($afterStart) AND r.id > $afterId))
+  WITH r, x, y ORDER BY r.periodStart, r.id LIMIT $limit
+  RETURN collect(${relationProjection("r", "x", "y")}) AS relations
 }
-WITH r, x, y
-WHERE ${RELATION_FILTER_CONDITION}`,
-} as const;
-
-type Anchor = keyof typeof MATCH_BY_ANCHOR;
-
-function queriesFor(anchor: Anchor) {
-  return {
-    page: `${MATCH_BY_ANCHOR[anchor]}
-  AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
-       OR (r.periodStart = date($afterStart) AND r.id > $afterId))
-RETURN ${relationProjection("r", "x", "y")} AS relation
-ORDER BY r.periodStart, r.id
-LIMIT $limit`,
-    count: `${MATCH_BY_ANCHOR[anchor]}
-RETURN count(r) AS total`,
-  };
+RETURN total, relations`;
 }
-
-const LIST_QUERIES: Record<Anchor, { page: string; count: string }> = {
-  none: queriesFor("none"),
-  from: queriesFor("from"),
-  to: queriesFor("to"),
-};
 
 /**
  * By id, through each type's relation-id constraint index. The type names come from the
@@ -193,12 +175,12 @@ export class RelationRepository {
         afterId: after?.id ?? null,
         limit: toInteger(limit),
       };
-      const queries = LIST_QUERIES[filter.fromId !== null ? "from" : filter.toId !== null ? "to" : "none"];
-      const page = await tx.run(queries.page, params);
-      const count = await tx.run(queries.count, params);
+      const anchor: Anchor =
+        filter.fromId !== null ? (filter.toId !== null ? "both" : "from") : filter.toId !== null ? "to" : "none";
+      const record = (await tx.run(listQuery(anchor, filter), params)).records[0];
       return {
-        relations: page.records.map(relationOf),
-        total: toNumber(count.records[0].get("total")) ?? 0,
+        relations: (record.get("relations") as Array<Record<string, unknown>>).map(toRelationView),
+        total: toNumber(record.get("total")) ?? 0,
       };
     });
   }

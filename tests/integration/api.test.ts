@@ -71,6 +71,39 @@ describe("relations", () => {
     expect([...starts].sort()).toEqual(starts);
   });
 
+  it("from, to, both and types agree with the whole list, each page and its count in one statement", async () => {
+    const all: any = await server.execute(`{ relations(first: 100) { nodes { id type symmetric from { id } to { id } } } }`);
+    const nodes = all.data.relations.nodes;
+    const between = (from: string | null, to: string | null, types: string[] | null) =>
+      nodes
+        .filter(
+          (n: any) =>
+            (types === null || types.includes(n.type)) &&
+            (((from === null || n.from.id === from) && (to === null || n.to.id === to)) ||
+              (n.symmetric && (from === null || n.to.id === from) && (to === null || n.from.id === to))),
+        )
+        .map((n: any) => n.id)
+        .sort();
+    for (const [from, to, types] of [
+      ["microsoft", null, null],
+      [null, "openai", null],
+      ["microsoft", "openai", null],
+      ["openai", "microsoft", ["COMPETES_WITH", "INVESTS_IN"]],
+      ["google", null, ["COMPETES_WITH"]],
+    ] as Array<[string | null, string | null, string[] | null]>) {
+      server.runner.calls.length = 0;
+      const result: any = await server.execute(
+        `query($from: ID, $to: ID, $types: [RelationType!]) { relations(from: $from, to: $to, types: $types, first: 100) { totalCount nodes { id } } }`,
+        { from, to, types },
+      );
+      expect(result.errors).toBeUndefined();
+      const ids = result.data.relations.nodes.map((n: any) => n.id).sort();
+      expect([from, to, types, ids]).toEqual([from, to, types, between(from, to, types)]);
+      expect(result.data.relations.totalCount).toBe(ids.length);
+      expect(server.runner.calls.filter((name) => name === "relation.listPage")).toHaveLength(1);
+    }
+  });
+
   it("asOf keeps what was in force then: OpenAI's world in 2020 versus June 2025", async () => {
     const query = `query($asOf: PartialDate) { relations(to: "openai", asOf: $asOf, first: 100) { nodes { id } } }`;
     const in2020 = (await server.execute(query, { asOf: "2020" })).data!.relations.nodes.map((n: any) => n.id);

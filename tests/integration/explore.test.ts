@@ -122,6 +122,12 @@ describe("neighbourhood", () => {
     expect(withFacts.neighbourhood.edges.every((edge: any) => edge.relation.id === edge.id)).toBe(true);
     const unknown = await server.execute(`{ neighbourhood(id: "nobody") { nodes { id } } }`);
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", argument: "id" });
+    // paths too: both ends' existence comes back with the paths.
+    server.runner.calls.length = 0;
+    await data(`{ paths(from: "ftc", to: "windsurf") { length } }`);
+    expect(server.runner.calls).toEqual(["explore.paths"]);
+    const unknownEnd = await server.execute(`{ paths(from: "ftc", to: "nobody") { length } }`);
+    expect(unknownEnd.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", argument: "to" });
   });
 
   it("runs under the traversal timeout", async () => {
