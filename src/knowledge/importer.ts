@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { distance } from "fastest-levenshtein";
+import { EntityKind } from "../entity/entity-kind.enum";
 import { isSymmetric } from "../relation/relation-type.enum";
 import type { KnowledgeRepository, WriteMode } from "./knowledge.repository";
 import {
@@ -99,6 +100,7 @@ export class Importer {
     const check = new CheckedImport(
       options.emptyGraph ? new Map() : await this.repository.sourceTexts(),
       options.emptyGraph ? new Set() : new Set(await this.repository.entityIds()),
+      options.emptyGraph ? new Set() : new Set(await this.repository.agreementIds()),
       this.repository,
       options.onRecord,
     );
@@ -173,12 +175,16 @@ export class CheckedImport {
   private readonly duplicates = new Map<string, Array<{ at: RawRecord; label: string; digest: string }>>();
   private readonly deferredReferences: Array<{ at: RawRecord; label: string; references: readonly ReferenceFacts[] }> = [];
   private readonly deferredLinks: Array<{ at: RawRecord; record: string; path: string; id: string }> = [];
+  /** Relations that name an agreement: checked at the end, once every entity's kind is known. */
+  private readonly agreementLinks: Array<{ at: RawRecord; record: string; id: string }> = [];
+  private readonly fileAgreementIds = new Set<string>();
   private identityBatch: Array<{ at: RawRecord; relation: RelationFacts }> = [];
   private readonly verifiedQuotes = new Map<string, Set<string>>();
 
   constructor(
     private readonly graphSources: ReadonlyMap<string, string | null>,
     private readonly graphEntityIds: ReadonlySet<string>,
+    private readonly graphAgreementIds: ReadonlySet<string>,
     private readonly repository: KnowledgeRepository,
     private readonly onRecord?: (record: KnowledgeRecord, check: CheckedImport) => Promise<void> | void,
   ) {}
@@ -227,7 +233,12 @@ export class CheckedImport {
     }
     this.firstOf(at, record, label);
     if (record.record === "source") this.fileSources.set(record.id, record);
-    if (record.record === "entity") this.fileEntityIds.add(record.id);
+    if (record.record === "entity") {
+      this.fileEntityIds.add(record.id);
+      if (record.kind === EntityKind.AGREEMENT) this.fileAgreementIds.add(record.id);
+      else this.fileAgreementIds.delete(record.id);
+    }
+    if (record.record === "relation" && record.agreement) this.agreementLinks.push({ at, record: label, id: record.agreement });
     this.checkLinks(at, record, label, true);
     if (record.record === "relation" || record.record === "event") this.countReferences(record.references);
     if (record.record === "relation" && this.graphEntityIds.size > 0) {
@@ -269,6 +280,15 @@ export class CheckedImport {
       const closest = suggestions.get(link.id) ?? [];
       const hint = closest.length > 0 ? `; did you mean ${closest.map((id) => `"${id}"`).join(" or ")}?` : "";
       this.report(link.at, link.record, [{ path: link.path, message: `no entity has the id "${link.id}"${hint}` }]);
+    }
+    for (const link of this.agreementLinks) {
+      const isAgreement =
+        this.fileAgreementIds.has(link.id) || (!this.fileEntityIds.has(link.id) && this.graphAgreementIds.has(link.id));
+      if (this.entityKnown(link.id) && !isAgreement) {
+        this.report(link.at, link.record, [
+          { path: "agreement", message: `"agreement" must name an entity of kind AGREEMENT; "${link.id}" is not one` },
+        ]);
+      }
     }
     await this.checkIdentities();
     await this.checkReferenceTargets();

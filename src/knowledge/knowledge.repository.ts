@@ -223,6 +223,15 @@ export class KnowledgeRepository {
     );
   }
 
+  /** Ids of the entities of kind AGREEMENT (few: what a relation's `agreement` may name). */
+  agreementIds(): Promise<string[]> {
+    return this.runner.read("knowledge.agreementIds", async (tx) =>
+      toStringList(
+        (await tx.run("MATCH (e:Entity) WHERE e.kind = 'AGREEMENT' RETURN collect(e.id) AS ids")).records[0].get("ids"),
+      ),
+    );
+  }
+
   relationIdentities(ids: readonly string[]): Promise<RelationIdentity[]> {
     return this.runner.read(
       "knowledge.relationIdentities",

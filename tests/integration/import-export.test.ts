@@ -189,6 +189,22 @@ describe("db:import", () => {
     ]);
   });
 
+  it("refuses an agreement that is not an entity of kind AGREEMENT, in the files or in the graph", async () => {
+    const relationLine = fs
+      .readFileSync(fixture("small-graph.jsonl"), "utf8")
+      .split("\n")
+      .find((line) => line.includes('"id":"acme-invests-in-beta-labs-2024"')) as string;
+    const withAgreement = relationLine.replace('"record":"relation",', '"record":"relation","agreement":"gamma-corp",');
+    const inFiles = path.join(tmp, "agreement.jsonl");
+    fs.writeFileSync(inFiles, fs.readFileSync(fixture("small-graph.jsonl"), "utf8").replace(relationLine, withAgreement));
+    const message = /agreement: "agreement" must name an entity of kind AGREEMENT; "gamma-corp" is not one/;
+    expect((await importFiles([inFiles], true)).problems.map(formatProblem)).toEqual([expect.stringMatching(message)]);
+    await importFiles([fixture("small-graph.jsonl")]);
+    const againstGraph = path.join(tmp, "agreement-only.jsonl");
+    fs.writeFileSync(againstGraph, withAgreement);
+    expect((await importFiles([againstGraph], true)).problems.map(formatProblem)).toEqual([expect.stringMatching(message)]);
+  });
+
   it("refuses a record whose id the graph holds as another type or between other entities", async () => {
     await importFiles([fixture("small-graph.jsonl")]);
     const moved = path.join(tmp, "moved.jsonl");
