@@ -82,6 +82,11 @@ export interface HttpConfig {
   readonly requestTimeoutMs: number;
   /** Window over which repeated failures of one kind are logged as one line with a count. */
   readonly failureLogIntervalMs: number;
+  /**
+   * Browser origins allowed to call the API from other pages (CORS): exact origins such as
+   * "https://studio.apollographql.com", or "http://localhost:*" for any port. Empty: none.
+   */
+  readonly corsOrigins: readonly string[];
 }
 
 export interface LocalNeo4jConfig {
@@ -112,6 +117,26 @@ export const LOCAL_NEO4J_DEFAULT_PASSWORD = "kg-local-dev";
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+}
+
+/** Apollo Studio's Sandbox and pages served from this machine (a Vite dev server, a notebook). */
+export const DEFAULT_CORS_ORIGINS = "https://studio.apollographql.com,http://localhost:*,http://127.0.0.1:*";
+
+/** "none", or origins separated by commas: scheme://host[:port], the port possibly "*". */
+function corsOrigins(value: string, problems: string[]): string[] {
+  if (value.toLowerCase() === "none") return [];
+  const origins = value
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "");
+  for (const origin of origins) {
+    if (!/^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/i.test(origin)) {
+      problems.push(
+        `CORS_ORIGINS must be "none" or origins separated by commas, such as https://studio.apollographql.com or http://localhost:* (got "${origin}")`,
+      );
+    }
+  }
+  return origins;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -176,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       headersTimeoutMs: integer("HTTP_HEADERS_TIMEOUT_MS", 10_000, 1_000, 600_000),
       requestTimeoutMs: integer("HTTP_REQUEST_TIMEOUT_MS", 30_000, 1_000, 3_600_000),
       failureLogIntervalMs: integer("LOG_FAILURE_INTERVAL_MS", 10_000, 100, 3_600_000),
+      corsOrigins: corsOrigins(text("CORS_ORIGINS", DEFAULT_CORS_ORIGINS), problems),
     },
     graphql: {
       maxCost: integer("GRAPHQL_MAX_QUERY_COST", 50_000, 100, 10_000_000),

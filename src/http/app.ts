@@ -16,6 +16,7 @@ import { createRequestContext, type RequestContext } from "../context";
 import type { FailureLog } from "../failure-log";
 import type { QueryRunner } from "../graph/query-runner";
 import type { Logger } from "../logger";
+import { corsMiddleware } from "./cors";
 import { createFormatError } from "./format-error";
 import { graphExportRouter } from "./graph-export";
 import { operationLimitsPlugin, operationValidationRules } from "./operation-limits";
@@ -97,6 +98,7 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
   await apollo.start();
 
   app.disable("x-powered-by");
+  if (deps.config.http.corsOrigins.length > 0) app.use(corsMiddleware(deps.config.http.corsOrigins));
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });

@@ -86,3 +86,36 @@ describe("listening", () => {
     }
   });
 });
+
+describe("CORS", () => {
+  const preflight = (origin: string) =>
+    fetch(`${base}/graphql`, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+
+  it("admits Apollo Studio and localhost pages by default, preflight included, on /graphql and /graph.json", async () => {
+    for (const origin of ["https://studio.apollographql.com", "http://localhost:5173", "http://127.0.0.1:8888"]) {
+      const response = await preflight(origin);
+      expect([origin, response.status]).toEqual([origin, 204]);
+      expect(response.headers.get("access-control-allow-origin")).toBe(origin);
+      expect(response.headers.get("access-control-allow-headers")).toContain("content-type");
+    }
+    const graph = await fetch(`${base}/graph.json?id=openai`, { headers: { origin: "http://localhost:5173" } });
+    expect(graph.status).toBe(200);
+    expect(graph.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+  });
+
+  it("gives other origins no CORS headers, and keeps CSRF protection for allowed ones", async () => {
+    const foreign = await preflight("https://evil.example");
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+    const lookalike = await preflight("http://localhost.evil.example");
+    expect(lookalike.headers.get("access-control-allow-origin")).toBeNull();
+    // A "simple" request (what a cross-site form can send) is still refused, whatever its origin.
+    const simple = await fetch(`${base}/graphql?query=${encodeURIComponent('{ entity(id: "openai") { id } }')}`, {
+      headers: { origin: "http://localhost:5173" },
+    });
+    expect(simple.status).toBe(400);
+    expect(await simple.text()).toMatch(/CSRF|preflight/i);
+  });
+});

@@ -55,6 +55,21 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ GRAPHQL_INTROSPECTION: "yes" })).toThrow(/GRAPHQL_INTROSPECTION must be true or false/);
   });
 
+  it("admits Apollo Studio and localhost origins by default; CORS_ORIGINS replaces them or says none", () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual([
+      "https://studio.apollographql.com",
+      "http://localhost:*",
+      "http://127.0.0.1:*",
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: "https://viz.example.org, http://localhost:5173" }).http.corsOrigins).toEqual([
+      "https://viz.example.org",
+      "http://localhost:5173",
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: "none" }).http.corsOrigins).toEqual([]);
+    expect(() => loadConfig({ CORS_ORIGINS: "*" })).toThrow(/CORS_ORIGINS must be "none" or origins/);
+    expect(() => loadConfig({ CORS_ORIGINS: "https://viz.example.org/path" })).toThrow(/CORS_ORIGINS/);
+  });
+
   it("keeps a pool connection free for /ready: concurrent queries stay below the pool size", () => {
     expect(() => loadConfig({ NEO4J_MAX_CONCURRENT_QUERIES: "100", NEO4J_MAX_CONNECTION_POOL_SIZE: "100" })).toThrow(
       /NEO4J_MAX_CONCURRENT_QUERIES must be below NEO4J_MAX_CONNECTION_POOL_SIZE/,
