@@ -23,7 +23,7 @@ import {
   type GraphView,
 } from "./graph.view";
 import { EXPLORE_LIMITS } from "./explore.limits";
-import { foldForSearch, toSearchQueries } from "./search-query";
+import { compactForSearch, toSearchQueries } from "./search-query";
 import { TimelineItemKind } from "./timeline.type";
 
 export interface GraphPathView extends GraphView {
@@ -250,9 +250,10 @@ export class ExploreService {
     // person typing "OpenAI" means OpenAI. An exact name or alias comes first; score orders the rest.
     // A name that starts with what was typed comes next: "Open" means OpenAI before an agreement
     // whose name merely contains "OpenAI".
-    const text = foldForSearch(args.text).trim();
+    // Spaces, hyphens and punctuation aside: "open ai" is OpenAI's exact name.
+    const text = compactForSearch(args.text);
     const closeness = (hit: SearchHitView) => {
-      const names = [hit.entity.name, ...hit.entity.aliases].map((name) => foldForSearch(name).trim());
+      const names = [hit.entity.name, ...hit.entity.aliases].map(compactForSearch);
       return names.some((name) => name === text) ? 0 : names.some((name) => name.startsWith(text)) ? 1 : 2;
     };
     return hits

@@ -36,5 +36,13 @@ export function toSearchQueries(text: string): SearchQueries | null {
   const words = [...new Set(searchWords(text))];
   if (words.length === 0) return null;
   const clauses = words.map(wordClause);
-  return { allWords: clauses.join(" AND "), anyWord: clauses.join(" OR "), words };
+  if (words.length === 1) return { allWords: clauses[0], anyWord: clauses[0], words };
+  // "open ai" also means the one word "openai": names are often written both ways.
+  const joined = wordClause(words.join(""));
+  return { allWords: `(${clauses.join(" AND ")}) OR ${joined}`, anyWord: [...clauses, joined].join(" OR "), words };
+}
+
+/** A name or what was typed without spaces, hyphens or punctuation, folded: "Open-AI" and "open ai" are "openai". */
+export function compactForSearch(text: string): string {
+  return foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, "");
 }

@@ -255,6 +255,15 @@ describe("search", () => {
     expect((await hits("Commission européenne"))[0].entity.id).toBe("european-commission");
   });
 
+  it("counts a name typed with spaces or hyphens as exact: open ai, Open-AI, micro soft", async () => {
+    for (const text of ["open ai", "Open-AI", "OPEN AI"])
+      expect([text, (await hits(text))[0].entity.id]).toEqual([text, "openai"]);
+    expect((await hits("micro soft"))[0].entity.id).toBe("microsoft");
+    // The EU AI Act, which "ai" alone matches best, comes after.
+    const ids = (await hits("open ai")).map((hit) => hit.entity.id);
+    if (ids.includes("eu-ai-act")) expect(ids.indexOf("eu-ai-act")).toBeGreaterThan(ids.indexOf("openai"));
+  });
+
   it("tolerates a prefix, a typo and case; ranks by score", async () => {
     expect((await hits("Open"))[0].entity.id).toMatch(/^openai/);
     expect((await hits("micrsoft"))[0].entity.id).toBe("microsoft");

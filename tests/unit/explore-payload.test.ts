@@ -137,7 +137,10 @@ describe("toSearchQueries", () => {
   });
 
   it("matches each word exactly, as a prefix and, from four letters, within one edit", () => {
-    expect(toSearchQueries("gpt micrsoft")?.allWords).toBe("(gpt^4 OR gpt*^2) AND (micrsoft^4 OR micrsoft*^2 OR micrsoft~1)");
+    expect(toSearchQueries("gpt micrsoft")?.allWords).toBe(
+      "((gpt^4 OR gpt*^2) AND (micrsoft^4 OR micrsoft*^2 OR micrsoft~1)) OR (gptmicrsoft^4 OR gptmicrsoft*^2 OR gptmicrsoft~1)",
+    );
+    expect(toSearchQueries("microsoft")?.allWords).toBe("(microsoft^4 OR microsoft*^2 OR microsoft~1)");
     expect(toSearchQueries("gpt micrsoft")?.anyWord).toContain(") OR (");
   });
 
