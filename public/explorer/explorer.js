@@ -302,10 +302,22 @@
     row(view.list, "About", node.data("description"));
   }
 
+  // One attribute per measure (only `amount`, a deal's value, may be summed): shown with its measure.
+  var AMOUNT_MEASURES = [
+    ["amount", ""],
+    ["amountCumulativeTotal", " (cumulative total)"],
+    ["amountCap", " (cap)"],
+    ["amountAtStake", " (at stake)"],
+  ];
+
   function money(edge) {
-    var amount = edge.data("amount");
-    if (amount === null || amount === undefined) return null;
-    return new Intl.NumberFormat("en", { style: "currency", currency: edge.data("currency"), notation: "compact" }).format(amount);
+    for (var i = 0; i < AMOUNT_MEASURES.length; i++) {
+      var amount = edge.data(AMOUNT_MEASURES[i][0]);
+      if (amount === null || amount === undefined) continue;
+      var text = new Intl.NumberFormat("en", { style: "currency", currency: edge.data("currency"), notation: "compact" }).format(amount);
+      return (edge.data("amountApproximate") ? "about " : "") + text + AMOUNT_MEASURES[i][1];
+    }
+    return null;
   }
 
   async function showEdge(edge) {

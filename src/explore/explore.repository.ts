@@ -152,22 +152,31 @@ ${EVENT_RETURN}
 ORDER BY ev.dateStart, ev.id
 LIMIT $limit`;
 
-/** Per kind of timeline item and year: how many, and the first and last day; for a time slider. */
+/**
+ * Per kind of timeline item and year: how many, the first day, and the last day any item covers
+ * (a start known to the month, "2025-06", covers June to the 30th); for a time slider.
+ */
 const TIMELINE_STATS = `
 CALL () {
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE type(r) IN $types AND r.periodStart IS NOT NULL AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
-  RETURN CASE WHEN r.validFrom IS NULL THEN 'RELATION_ATTESTED' ELSE 'RELATION_STARTED' END AS kind, r.periodStart AS day
+  WITH r, size(coalesce(r.validFrom, r.attestedFrom)) AS precision
+  RETURN CASE WHEN r.validFrom IS NULL THEN 'RELATION_ATTESTED' ELSE 'RELATION_STARTED' END AS kind, r.periodStart AS day,
+    CASE precision
+      WHEN 4 THEN date({year: r.periodStart.year, month: 12, day: 31})
+      WHEN 7 THEN r.periodStart + duration({months: 1}) - duration({days: 1})
+      ELSE r.periodStart
+    END AS lastDay
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE type(r) IN $types AND r.periodEnd IS NOT NULL AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
-  RETURN 'RELATION_ENDED' AS kind, r.periodEnd AS day
+  RETURN 'RELATION_ENDED' AS kind, r.periodEnd AS day, r.periodEnd AS lastDay
   UNION ALL
   MATCH (ev:Event)
   WHERE $includeEvents AND ($entityId IS NULL OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(ev) })
-  RETURN 'EVENT' AS kind, ev.dateStart AS day
+  RETURN 'EVENT' AS kind, ev.dateStart AS day, coalesce(ev.dateEnd, ev.dateStart) AS lastDay
 }
-RETURN kind, day.year AS year, count(*) AS count, toString(min(day)) AS first, toString(max(day)) AS last
+RETURN kind, day.year AS year, count(*) AS count, toString(min(day)) AS first, toString(max(lastDay)) AS last
 ORDER BY year, kind`;
 
 const SEARCH = `

@@ -1,7 +1,9 @@
 /**
  * GraphML (http://graphml.graphdrawing.org/) for Gephi, yEd and Cytoscape desktop. Attributes are
- * declared as <key>s so those tools show them as columns; symmetric relations are undirected edges.
+ * declared as <key>s so those tools show them as columns: every fact of edge-facts.ts, lists and
+ * references as JSON strings. Edges are directed; a symmetric relation has `symmetric` true.
  */
+import { EDGE_FACT_NAMES, edgeFacts, type EdgeFacts } from "./edge-facts";
 import type { GraphView } from "./graph.view";
 
 const NODE_KEYS = [
@@ -11,19 +13,36 @@ const NODE_KEYS = [
   ["description", "string"],
 ] as const;
 
-const EDGE_KEYS = [
-  ["label", "string"],
-  ["type", "string"],
-  ["status", "string"],
-  ["validFrom", "string"],
-  ["validTo", "string"],
-  ["attestedFrom", "string"],
-  ["periodStart", "string"],
-  ["periodEnd", "string"],
-  ["amount", "double"],
-  ["currency", "string"],
-  ["quote", "string"],
-] as const;
+/** GraphML attribute types of the edge facts; lists and references travel as JSON strings. */
+const EDGE_KEY_TYPES: Record<keyof EdgeFacts, string> = {
+  label: "string",
+  type: "string",
+  symmetric: "boolean",
+  status: "string",
+  description: "string",
+  validFrom: "string",
+  validTo: "string",
+  attestedFrom: "string",
+  expectedBy: "string",
+  periodStart: "string",
+  periodEnd: "string",
+  amount: "double",
+  amountCumulativeTotal: "double",
+  amountCap: "double",
+  amountAtStake: "double",
+  currency: "string",
+  amountApproximate: "boolean",
+  amountNote: "string",
+  stakePercent: "double",
+  exclusive: "boolean",
+  role: "string",
+  agreement: "string",
+  inferred: "boolean",
+  quote: "string",
+  quotes: "string",
+  sources: "string",
+  references: "string",
+};
 
 export function escapeXml(text: string): string {
   return (
@@ -40,8 +59,10 @@ export function escapeXml(text: string): string {
   );
 }
 
-function data(key: string, value: string | number | null | undefined): string {
-  return value === null || value === undefined ? "" : `<data key="${key}">${escapeXml(String(value))}</data>`;
+function data(key: string, value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  return `<data key="${key}">${escapeXml(text)}</data>`;
 }
 
 export function toGraphML(graph: Pick<GraphView, "nodes" | "edges">): string {
@@ -50,7 +71,9 @@ export function toGraphML(graph: Pick<GraphView, "nodes" | "edges">): string {
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...NODE_KEYS.map(([name, type]) => `  <key id="n_${name}" for="node" attr.name="${name}" attr.type="${type}"/>`),
-    ...EDGE_KEYS.map(([name, type]) => `  <key id="e_${name}" for="edge" attr.name="${name}" attr.type="${type}"/>`),
+    ...EDGE_FACT_NAMES.map(
+      (name) => `  <key id="e_${name}" for="edge" attr.name="${name}" attr.type="${EDGE_KEY_TYPES[name]}"/>`,
+    ),
     '  <graph id="knowledge-graph" edgedefault="directed">',
   ];
   for (const node of graph.nodes) {
@@ -64,21 +87,12 @@ export function toGraphML(graph: Pick<GraphView, "nodes" | "edges">): string {
     );
   }
   for (const edge of graph.edges) {
-    const relation = edge.relation;
+    // Every edge is directed, as the graph says: networkx refuses a directed="false" edge in a
+    // directed graph. A symmetric relation says so in its `symmetric` attribute instead.
+    const facts = edgeFacts(edge, edge.relation);
     lines.push(
-      `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}"` +
-        `${edge.symmetric ? ' directed="false"' : ""}>` +
-        data("e_label", edge.caption) +
-        data("e_type", edge.type) +
-        data("e_status", relation?.status) +
-        data("e_validFrom", relation?.validFrom) +
-        data("e_validTo", relation?.validTo) +
-        data("e_attestedFrom", relation?.attestedFrom) +
-        data("e_periodStart", edge.periodStart) +
-        data("e_periodEnd", edge.periodEnd) +
-        data("e_amount", relation?.amount?.amount) +
-        data("e_currency", relation?.amount?.currency) +
-        data("e_quote", relation?.provenance.references[0]?.quotes[0]) +
+      `    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">` +
+        EDGE_FACT_NAMES.map((name) => data(`e_${name}`, facts[name])).join("") +
         "</edge>",
     );
   }

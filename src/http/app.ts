@@ -16,6 +16,7 @@ import { createRequestContext, type RequestContext } from "../context";
 import type { FailureLog } from "../failure-log";
 import type { QueryRunner } from "../graph/query-runner";
 import type { Logger } from "../logger";
+import { ErrorCode, restError } from "../common/errors";
 import { corsMiddleware } from "./cors";
 import { createFormatError } from "./format-error";
 import { graphExportRouter } from "./graph-export";
@@ -125,6 +126,14 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
     ),
   );
   app.use(staticPagesRouter());
+  // An unknown path is a coded JSON error like every other answer, not Express's HTML page.
+  app.use((req, res) => {
+    const { status, body } = restError({
+      message: `No page or endpoint at ${req.method} ${req.path}; start at /graphql or /explorer.`,
+      extensions: { code: ErrorCode.NOT_FOUND },
+    });
+    res.status(status).json(body);
+  });
   // Express's default error page prints a stack trace outside production; answer a bad body
   // (malformed or oversized JSON) the way GraphQL clients expect instead.
   app.use((error: HttpError, _req: express.Request, res: express.Response, next: express.NextFunction) => {

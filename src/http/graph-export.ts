@@ -1,8 +1,9 @@
 /**
  * The graph payload over plain HTTP, for tools that do not speak GraphQL:
  *
- *   GET /graph.json     {nodes, edges, truncated} (or Cytoscape.js elements with ?format=cytoscape)
- *   GET /graph.graphml  GraphML for Gephi, yEd or Cytoscape desktop
+ *   GET /graph.json     {nodes, edges, truncated}; Cytoscape.js elements with ?format=cytoscape;
+ *                       Cytoscape desktop's {elements: {nodes, edges}} with ?format=cyjs (a download)
+ *   GET /graph.graphml  GraphML for networkx, Gephi, yEd or Cytoscape desktop (a download)
  *
  * Query parameters pick the query and carry its filters: `id` (+ depth, direction, limit) draws a
  * neighbourhood; `ids` (comma-separated) a subgraph; neither, the whole graph (+ kinds, limit).
@@ -14,6 +15,7 @@ import type { ApolloServer } from "@apollo/server";
 import express from "express";
 import { BadUserInputError, restError } from "../common/errors";
 import type { RequestContext } from "../request-context";
+import { toCytoscapeDesktop, type CytoscapeElement } from "../explore/cytoscape";
 import { toGraphML } from "../explore/graphml";
 import type { GraphView } from "../explore/graph.view";
 
@@ -24,7 +26,7 @@ const GRAPH_FIELDS = `
     id source target type caption symmetric periodStart periodEnd
     relation {
       status description validFrom validTo attestedFrom expectedBy
-      amount { amount currency approximate measure note } stakePercent exclusive role
+      amount { amount currency approximate measure note } stakePercent exclusive role agreement { id }
       inferred provenance { references { source { id } quotes note inferred verified } }
     }
   }
@@ -60,7 +62,7 @@ const OPERATION_NAMES: Record<keyof typeof OPERATIONS, string> = {
 
 const LIST_PARAMETERS = new Set(["ids", "types", "kinds"]);
 const INTEGER_PARAMETERS = new Set(["depth", "limit"]);
-const FORMATS = ["graph", "cytoscape"] as const;
+const FORMATS = ["graph", "cytoscape", "cyjs"] as const;
 
 class ExportRequestError extends Error {
   constructor(
@@ -72,7 +74,7 @@ class ExportRequestError extends Error {
 }
 
 interface ExportedGraph extends GraphView {
-  cytoscapeElements: object[];
+  cytoscapeElements: CytoscapeElement[];
 }
 
 export function graphExportRouter(apollo: ApolloServer<RequestContext>, createContext: () => RequestContext): express.Router {
@@ -93,10 +95,13 @@ export function graphExportRouter(apollo: ApolloServer<RequestContext>, createCo
         return;
       }
       const graph = (data as { graph: ExportedGraph }).graph;
+      // Files for desktop tools are downloads, named after the operation.
       if (output === "graphml") {
-        res.type("application/graphml+xml").send(toGraphML(graph));
+        res.attachment(`${operation}.graphml`).type("application/graphml+xml").send(toGraphML(graph));
       } else if (format === "cytoscape") {
         res.json(graph.cytoscapeElements);
+      } else if (format === "cyjs") {
+        res.attachment(`${operation}.cyjs`).json(toCytoscapeDesktop(graph.cytoscapeElements));
       } else {
         const { cytoscapeElements: _elements, ...payload } = graph;
         res.json(payload);

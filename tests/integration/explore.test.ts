@@ -213,6 +213,11 @@ describe("timeline", () => {
     // The slider's scale covers the whole graph, whatever the window.
     expect(timeline.minDate).toBe("2015-01-01");
     expect(timeline.maxDate >= "2025-06-01").toBe(true);
+    // maxDate is the last day any item covers: its latest item's end, not the first day of its month.
+    const whole = await data(`{ timeline(limit: 1000) { maxDate truncated items { end } } }`);
+    expect(whole.timeline.truncated).toBe(false);
+    const ends = whole.timeline.items.map((item: any) => item.end).sort();
+    expect(whole.timeline.maxDate).toBe(ends[ends.length - 1]);
     const years = timeline.countsByYear.map((count: any) => count.year);
     expect(years).toEqual([...years].sort());
     expect(years).toContain(2019);

@@ -1,4 +1,8 @@
 /** GET /graph.json and /graph.graphml, and the pages served from installed packages, over real HTTP. */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { startHttpTestApp, type HttpTestApp } from "./test-server";
 
 let server: HttpTestApp;
@@ -58,7 +62,7 @@ describe("GET /graph.json", () => {
     ["/graph.json?ids=openai,ghost", 404, "NOT_FOUND", "ids", "ghost"],
     ["/graph.json?colour=red", 400, "BAD_USER_INPUT", "colour", "Unknown"],
     ["/graph.json?id=openai&kinds=COMPANY", 400, "BAD_USER_INPUT", "kinds", "misplaced"],
-    ["/graph.json?format=svg", 400, "BAD_USER_INPUT", "format", "graph, cytoscape"],
+    ["/graph.json?format=svg", 400, "BAD_USER_INPUT", "format", "graph, cytoscape, cyjs"],
     ["/graph.json?asOf=2025-13", 400, "BAD_USER_INPUT", "asOf", "month 13"],
   ])("%s answers %i %s naming %s", async (path, status, code, argument, message) => {
     const response = await get(path);
@@ -77,7 +81,7 @@ describe("GET /graph.json", () => {
 });
 
 describe("GET /graph.graphml", () => {
-  it("answers GraphML with declared attributes, symmetric relations undirected", async () => {
+  it("answers GraphML with declared attributes, as a download", async () => {
     const response = await get("/graph.graphml?ids=google,microsoft,openai");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/graphml\+xml/);
@@ -85,9 +89,63 @@ describe("GET /graph.graphml", () => {
     expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     expect(text).toContain('<key id="e_type" for="edge" attr.name="type" attr.type="string"/>');
     expect(text).toContain('<node id="openai">');
-    expect(text).toMatch(/<edge id="microsoft-competes-with-google-ai" source="microsoft" target="google" directed="false">/);
+    expect(text).toMatch(/<edge id="microsoft-competes-with-google-ai" source="microsoft" target="google">/);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="?subgraph\.graphml"?$/);
     expect(text).toMatch(/<edge id="google-supplies-cloud-to-openai" source="google" target="openai">/);
     expect(text.match(/<node /g)).toHaveLength(3);
+  });
+
+  it("loads in networkx with every fact and quote of the article's graph", async () => {
+    const [graphml, whole] = await Promise.all([
+      (await get("/graph.graphml")).text(),
+      (await get("/graph.json")).json() as Promise<any>,
+    ]);
+    const file = path.join(os.tmpdir(), `kg-${process.pid}.graphml`);
+    fs.writeFileSync(file, graphml);
+    try {
+      const script = [
+        "import json, sys, networkx as nx",
+        "g = nx.read_graphml(sys.argv[1])",
+        "edges = {d['id'] if 'id' in d else k: d for u, v, k, d in g.edges(keys=True, data=True)}",
+        "print(json.dumps({'nodes': g.number_of_nodes(), 'edges': {k: {'quotes': json.loads(d['quotes']), 'references': json.loads(d['references']), 'amount': d.get('amount'), 'amountCumulativeTotal': d.get('amountCumulativeTotal'), 'symmetric': d['symmetric']} for k, d in edges.items()}}))",
+      ].join("\n");
+      const result = spawnSync("python3", ["-c", script, file], { encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      const loaded = JSON.parse(result.stdout);
+      expect(loaded.nodes).toBe(whole.nodes.length);
+      expect(Object.keys(loaded.edges).sort()).toEqual(whole.edges.map((edge: any) => edge.id).sort());
+      // Every quote of every reference, and amounts by measure, none summed into another.
+      for (const edge of whole.edges) {
+        const references = edge.relation.provenance.references;
+        const exported = loaded.edges[edge.id];
+        expect([edge.id, exported.quotes]).toEqual([edge.id, references.flatMap((reference: any) => reference.quotes)]);
+        expect(exported.references).toHaveLength(references.length);
+        expect(exported.symmetric).toBe(edge.symmetric);
+        const amount = edge.relation.amount;
+        if (amount?.measure === "DEAL_VALUE") expect(exported.amount).toBe(amount.amount);
+        else expect(exported.amount ?? null).toBeNull();
+        if (amount?.measure === "CUMULATIVE_TOTAL") expect(exported.amountCumulativeTotal).toBe(amount.amount);
+      }
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it("offers Cytoscape desktop's {elements: {nodes, edges}} as a download", async () => {
+    const response = await get("/graph.json?ids=google,microsoft,openai&format=cyjs");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="?subgraph\.cyjs"?$/);
+    const body: any = await response.json();
+    expect(body.elements.nodes.map((node: any) => node.data.id).sort()).toEqual(["google", "microsoft", "openai"]);
+    expect(body.elements.edges.length).toBeGreaterThan(0);
+    expect(body.elements.edges[0].data).toHaveProperty("quotes");
+  });
+
+  it("answers an unknown path with a coded JSON 404, not an HTML page", async () => {
+    const response = await get("/no/such/page");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(((await response.json()) as any).error.code).toBe("NOT_FOUND");
   });
 
   it("refuses format, which only /graph.json takes", async () => {

@@ -84,7 +84,15 @@ describe("toCytoscapeElements", () => {
     expect(elements.map((element) => element.group)).toEqual(["nodes", "nodes", "nodes", "edges", "edges"]);
     expect(elements[0]).toEqual({
       group: "nodes",
-      data: { id: "openai", label: "OpenAI", kind: "COMPANY", aliases: [], description: null, distance: 0 },
+      data: {
+        id: "openai",
+        label: "OpenAI",
+        kind: "COMPANY",
+        aliases: [],
+        description: null,
+        distance: 0,
+        relationsLeftOut: null,
+      },
     });
     expect(elements[4].data).toMatchObject({
       id: "microsoft-invests-in-openai",
@@ -96,9 +104,15 @@ describe("toCytoscapeElements", () => {
       periodStart: "2019-07-01",
       periodEnd: null,
       amount: 1e9,
+      amountCumulativeTotal: null,
       currency: "USD",
       quote: '« Microsoft & "OpenAI" <2019> »',
+      quotes: ['« Microsoft & "OpenAI" <2019> »'],
+      sources: ["s"],
     });
+    expect(JSON.parse(elements[4].data.references as string)).toEqual([
+      { source: "s", quotes: ['« Microsoft & "OpenAI" <2019> »'], note: null, inferred: false, verified: true },
+    ]);
   });
 
   it("holds only values that style selectors can read (no nested objects)", () => {
@@ -123,8 +137,11 @@ describe("toGraphML", () => {
     expect(xml).toContain("« Microsoft &amp; &quot;OpenAI&quot; &lt;2019&gt; »");
   });
 
-  it("marks symmetric relations undirected and keeps the others directed", () => {
-    expect(xml).toContain('<edge id="microsoft-competes-with-google" source="microsoft" target="google" directed="false">');
+  it("keeps every edge directed (networkx refuses directed=false in a directed graph); symmetric ones say so", () => {
+    expect(xml).not.toContain('directed="false"');
+    expect(xml).toMatch(
+      /<edge id="microsoft-competes-with-google" source="microsoft" target="google">.*<data key="e_symmetric">true<\/data>/,
+    );
     expect(xml).toContain('<edge id="microsoft-invests-in-openai" source="microsoft" target="openai">');
     expect(xml).toContain('<graph id="knowledge-graph" edgedefault="directed">');
   });
