@@ -80,6 +80,21 @@ describe("GET /graph.json", () => {
   });
 });
 
+/**
+ * A Python that can import networkx: the system's if it can, else a virtual environment of the
+ * project's own (.venv-tools, git-ignored), made once from PyPI.
+ */
+function pythonWithNetworkx(): string {
+  const canImport = (python: string) => spawnSync(python, ["-c", "import networkx"]).status === 0;
+  if (canImport("python3")) return "python3";
+  const venv = path.join(__dirname, "..", "..", ".venv-tools");
+  const python = path.join(venv, "bin", "python");
+  if (!fs.existsSync(python)) spawnSync("python3", ["-m", "venv", venv], { stdio: "inherit" });
+  if (!canImport(python))
+    spawnSync(python, ["-m", "pip", "install", "--quiet", "networkx"], { stdio: "inherit", timeout: 300_000 });
+  return python;
+}
+
 describe("GET /graph.graphml", () => {
   it("answers GraphML with declared attributes, as a download", async () => {
     const response = await get("/graph.graphml?ids=google,microsoft,openai");
@@ -109,7 +124,7 @@ describe("GET /graph.graphml", () => {
         "edges = {d['id'] if 'id' in d else k: d for u, v, k, d in g.edges(keys=True, data=True)}",
         "print(json.dumps({'nodes': g.number_of_nodes(), 'edges': {k: {'quotes': json.loads(d['quotes']), 'references': json.loads(d['references']), 'amount': d.get('amount'), 'amountCumulativeTotal': d.get('amountCumulativeTotal'), 'symmetric': d['symmetric']} for k, d in edges.items()}}))",
       ].join("\n");
-      const result = spawnSync("python3", ["-c", script, file], { encoding: "utf8" });
+      const result = spawnSync(pythonWithNetworkx(), ["-c", script, file], { encoding: "utf8" });
       expect(result.stderr).toBe("");
       const loaded = JSON.parse(result.stdout);
       expect(loaded.nodes).toBe(whole.nodes.length);
