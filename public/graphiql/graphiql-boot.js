@@ -12,6 +12,11 @@
     "}",
     "",
   ].join("\n");
+  // A link may carry the operation to open (the home page's examples do): ?query=…&variables=…
+  var params = new URLSearchParams(window.location.search);
+  var props = { fetcher: fetcher, defaultQuery: defaultQuery, defaultEditorToolsVisibility: true };
+  if (params.get("query")) props.query = params.get("query");
+  if (params.get("variables")) props.variables = params.get("variables");
   var root = ReactDOM.createRoot(document.getElementById("graphiql"));
-  root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: defaultQuery, defaultEditorToolsVisibility: true }));
+  root.render(React.createElement(GraphiQL, props));
 })();

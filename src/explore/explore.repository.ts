@@ -21,7 +21,7 @@ import {
   type RelationFilter,
 } from "../relation/relation-filter";
 import { relationOf, relationProjection, STORED_RELATION, toRelationView } from "../relation/relation.repository";
-import type { RelationType } from "../relation/relation-type.enum";
+import { ALL_RELATION_TYPES, assertRelationType, type RelationType } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
 import { EXPLORE_LIMITS } from "./explore.limits";
 import type { RelationSketch } from "./graph.view";
@@ -52,6 +52,13 @@ export interface PathsRecord {
 
 export interface TimelineStats {
   readonly rows: ReadonlyArray<{ kind: string; year: number; count: number; first: string; last: string }>;
+}
+
+export interface SummaryRecord {
+  readonly entitiesByKind: ReadonlyArray<{ name: string; count: number }>;
+  readonly relationsByType: ReadonlyArray<{ name: string; count: number }>;
+  readonly events: number;
+  readonly sources: number;
 }
 
 export interface SearchRow {
@@ -178,6 +185,22 @@ CALL () {
 }
 RETURN kind, day.year AS year, count(*) AS count, toString(min(day)) AS first, toString(max(lastDay)) AS last
 ORDER BY year, kind`;
+
+/**
+ * Counts for a first look. Per relation type from Neo4j's count store (one typed pattern each, the
+ * names from the enum): no relationship is read, whatever the size of the graph.
+ */
+const SUMMARY = `
+CALL () { MATCH (e:Entity) WITH e.kind AS kind, count(*) AS n RETURN collect({kind: kind, count: n}) AS kinds }
+CALL () {
+  CALL () {
+${ALL_RELATION_TYPES.map((type) => `    MATCH ()-[r:${assertRelationType(type)}]->() RETURN '${type}' AS type, count(r) AS n`).join("\n    UNION ALL\n")}
+  }
+  RETURN collect({type: type, count: n}) AS types
+}
+CALL () { MATCH (ev:Event) RETURN count(ev) AS events }
+CALL () { MATCH (s:Source) RETURN count(s) AS sources }
+RETURN kinds, types, events, sources`;
 
 const SEARCH = `
 CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
@@ -327,6 +350,24 @@ export class ExploreRepository {
             last: String(record.get("last")),
           })),
         },
+      };
+    });
+  }
+
+  summary(): Promise<SummaryRecord> {
+    return this.runner.read("explore.summary", async (tx) => {
+      const record = (await tx.run(SUMMARY)).records[0];
+      // Most first, then by name; what the graph has none of is left out.
+      const counts = (rows: Array<Record<string, unknown>>, key: "kind" | "type") =>
+        rows
+          .map((row) => ({ name: String(row[key]), count: toNumber(row.count) ?? 0 }))
+          .filter((row) => row.count > 0)
+          .sort((left, right) => right.count - left.count || left.name.localeCompare(right.name));
+      return {
+        entitiesByKind: counts(record.get("kinds"), "kind"),
+        relationsByType: counts(record.get("types"), "type"),
+        events: toNumber(record.get("events")) ?? 0,
+        sources: toNumber(record.get("sources")) ?? 0,
       };
     });
   }

@@ -6,7 +6,8 @@ import type { RelationView } from "../relation/relation.view";
 import { graphComplexity, pathsComplexity, searchComplexity, subgraphComplexity, timelineComplexity } from "../common/complexity";
 import type { RequestContext } from "../request-context";
 import { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
-import type { GraphPathView, SearchHitView, TimelineView } from "./explore.service";
+import type { GraphPathView, SearchHitView, SummaryView, TimelineView } from "./explore.service";
+import { GraphSummary } from "./summary.type";
 import { Graph, GraphEdge, GraphPath } from "./graph.type";
 import type { GraphEdgeView, GraphView } from "./graph.view";
 
@@ -59,6 +60,15 @@ export class ExploreResolver {
   })
   search(@Args() args: SearchArgs, @Ctx() ctx: RequestContext): Promise<SearchHitView[]> {
     return ctx.explore.search(args);
+  }
+
+  @Query(() => GraphSummary, {
+    description:
+      "What the graph holds: entities, relations, events and sources counted, entities per kind and relations per " +
+      "type (from Neo4j's count store: cheap at any size). The home page (/) shows it.",
+  })
+  summary(@Ctx() ctx: RequestContext): Promise<SummaryView> {
+    return ctx.explore.summary();
   }
 
   @Query(() => Graph, {

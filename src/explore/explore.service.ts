@@ -9,7 +9,8 @@ import type { EntityRecord } from "../entity/entity.repository";
 import type { EntityService } from "../entity/entity.service";
 import { toEventView, type EventView } from "../event/event.service";
 import { relationFilterOf } from "../relation/relation-filter";
-import { isSymmetric } from "../relation/relation-type.enum";
+import type { EntityKind } from "../entity/entity-kind.enum";
+import { isSymmetric, type RelationType } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
 import type { NeighbourhoodArgs, PathsArgs, SearchArgs, SubgraphArgs, TimelineArgs, WholeGraphArgs } from "./explore.args";
 import type { ExpandedSketch, ExploreRepository } from "./explore.repository";
@@ -57,6 +58,15 @@ export interface YearCountView {
   relationsAttested: number;
   relationsEnded: number;
   events: number;
+}
+
+export interface SummaryView {
+  entities: number;
+  relations: number;
+  events: number;
+  sources: number;
+  entitiesByKind: Array<{ kind: EntityKind; count: number }>;
+  relationsByType: Array<{ type: RelationType; count: number }>;
 }
 
 export interface SearchHitView {
@@ -232,6 +242,19 @@ export class ExploreService {
       maxDate,
       countsByYear: [...years.values()].sort((left, right) => left.year - right.year),
       truncated: items.length > args.limit || relations.length > args.limit || events.length > args.limit,
+    };
+  }
+
+  async summary(): Promise<SummaryView> {
+    const record = await this.repository.summary();
+    const total = (rows: ReadonlyArray<{ count: number }>) => rows.reduce((sum, row) => sum + row.count, 0);
+    return {
+      entities: total(record.entitiesByKind),
+      relations: total(record.relationsByType),
+      events: record.events,
+      sources: record.sources,
+      entitiesByKind: record.entitiesByKind.map((row) => ({ kind: row.name as EntityKind, count: row.count })),
+      relationsByType: record.relationsByType.map((row) => ({ type: row.name as RelationType, count: row.count })),
     };
   }
 

@@ -18,6 +18,7 @@ import type { QueryRunner } from "../graph/query-runner";
 import type { Logger } from "../logger";
 import { ErrorCode, restError } from "../common/errors";
 import { corsMiddleware } from "./cors";
+import { EXAMPLE_OPERATIONS } from "./examples";
 import { createFormatError } from "./format-error";
 import { graphExportRouter } from "./graph-export";
 import { operationLimitsPlugin, operationValidationRules } from "./operation-limits";
@@ -66,7 +67,13 @@ export function createApolloServer(
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       // Sandbox loads from Apollo's CDN; `none` serves no page (the production default).
       limits.landingPage === "sandbox"
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        ? ApolloServerPluginLandingPageLocalDefault({
+            embed: true,
+            includeCookies: false,
+            // Sandbox opens on a useful first operation, with its variables.
+            document: EXAMPLE_OPERATIONS[0].query,
+            variables: EXAMPLE_OPERATIONS[0].variables,
+          })
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -107,9 +114,6 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
   app.get("/ready", async (_req, res) => {
     const neo4jUp = await deps.runner.ping();
     res.status(neo4jUp ? 200 : 503).json({ status: neo4jUp ? "ready" : "unavailable", neo4j: neo4jUp ? "up" : "down" });
-  });
-  app.get("/", (_req, res) => {
-    res.redirect(deps.config.graphql.landingPage === "sandbox" ? "/graphql" : "/explorer");
   });
   app.use(
     "/graphql",

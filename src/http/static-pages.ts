@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import express from "express";
+import { EXAMPLE_OPERATIONS } from "./examples";
 import { defaultProjectRoot } from "../config";
 
 const PUBLIC_DIR = path.join(defaultProjectRoot(), "public");
@@ -55,6 +56,13 @@ export function staticPagesRouter(): express.Router {
     next();
   };
 
+  router.get("/", secure, (_req, res) => {
+    res.sendFile(path.join(PUBLIC_DIR, "home", "index.html"));
+  });
+  router.use("/home/assets", secure, express.static(path.join(PUBLIC_DIR, "home"), { index: false }));
+  router.get("/home/examples.json", (_req, res) => {
+    res.json(EXAMPLE_OPERATIONS);
+  });
   router.get(["/explorer", "/explorer/"], secure, (_req, res) => {
     res.sendFile(path.join(PUBLIC_DIR, "explorer", "index.html"));
   });

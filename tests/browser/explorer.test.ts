@@ -228,3 +228,27 @@ describe("/graphiql in headless Chromium", () => {
     await page.close();
   });
 });
+
+describe("the home page (/) in headless Chromium", () => {
+  it("shows what the graph holds, its sources and tools, and opens an example in GraphiQL, offline", async () => {
+    const { page, problems } = await openPage(`${base}/`);
+    await page.waitForFunction(() => /\d+ entities, \d+ relations/.test(document.getElementById("totals")?.textContent ?? ""));
+    const kinds = await page.$$eval("#kinds tbody tr", (rows) => rows.length);
+    const types = await page.$$eval("#types tbody tr", (rows) => rows.length);
+    expect(kinds).toBeGreaterThan(3);
+    expect(types).toBeGreaterThan(10);
+    expect(await page.textContent("#sources")).toMatch(/reference\(s\)/);
+    const tools = await page.$$eval("nav a", (links) => links.map((link) => link.getAttribute("href")));
+    expect(tools).toEqual(["/explorer", "/graphiql", "/graphql"]);
+    // The third example (paths) opens in GraphiQL with its operation and variables, and runs.
+    await page.waitForSelector("#examples li");
+    const href = await page.$$eval("#examples li .links a", (links) => links.map((link) => link.getAttribute("href")));
+    const paths = href.find((link) => link?.includes("Paths")) as string;
+    await page.goto(`${base}${paths}`);
+    await page.waitForSelector(".graphiql-container");
+    await page.click(".graphiql-execute-button");
+    await page.waitForFunction(() => (document.querySelector(".result-window")?.textContent ?? "").includes("windsurf"));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -60,9 +60,26 @@ describe("HTTP", () => {
     const response = await fetch(`${base}/graphql`, { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/sandbox/i);
-    const root = await fetch(`${base}/`, { redirect: "manual" });
-    expect(root.status).toBe(302);
-    expect(root.headers.get("location")).toBe("/graphql");
+    // Sandbox opens on the first example operation, with its variables.
+    const html = await (await fetch(`${base}/graphql`, { headers: { accept: "text/html" } })).text();
+    expect(html).toContain("EntityRelations");
+  });
+
+  it("serves a home page at / (in production too), and every example operation it offers runs without error", async () => {
+    const root = await fetch(`${base}/`);
+    expect(root.status).toBe(200);
+    expect(root.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await root.text()).toContain('href="/explorer"');
+    const examples = (await (await fetch(`${base}/home/examples.json`)).json()) as any[];
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const example of examples) {
+      const body: any = await (await post({ query: example.query, variables: example.variables })).json();
+      expect([example.title, body.errors]).toEqual([example.title, undefined]);
+    }
+    const summary: any = await (await post({ query: "{ summary { entities relations entitiesByKind { kind count } } }" })).json();
+    const byKind = summary.data.summary.entitiesByKind.reduce((sum: number, row: any) => sum + row.count, 0);
+    expect(byKind).toBe(summary.data.summary.entities);
+    expect(summary.data.summary.relations).toBeGreaterThan(50);
   });
 
   it("reports liveness and readiness", async () => {
