@@ -8,15 +8,25 @@
  *   --out FILE     output file, or - for stdout (required)
  *   --seed S       PRNG seed, 0 to 4294967295 (default 1)
  *   --sources K    source documents (default 20)
+ *   --super-hubs N             the N top hubs get extra relations (default 0: none)
+ *   --super-hub-relations D    extra relations of each super hub (default 20,000: ~25,000 in all at 1M)
  */
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
-import { DEFAULT_SOURCES, formatRecord, generateRecords, plannedCounts, type GeneratorOptions } from "../src/knowledge/generator";
+import {
+  DEFAULT_SOURCES,
+  SUPER_HUB_RELATIONS,
+  formatRecord,
+  generateRecords,
+  plannedCounts,
+  type GeneratorOptions,
+} from "../src/knowledge/generator";
 
 class UsageError extends Error {}
 
-const USAGE = "usage: db-generate --entities N --relations M --out FILE|- [--seed S] [--sources K]";
+const USAGE =
+  "usage: db-generate --entities N --relations M --out FILE|- [--seed S] [--sources K] [--super-hubs N [--super-hub-relations D]]";
 /** Lines are encoded straight into chunks of this many bytes: one write per chunk, and no join of strings. */
 const CHUNK_BYTES = 1 << 20;
 const PROGRESS_INTERVAL_MS = 5000;
@@ -30,7 +40,7 @@ interface Arguments {
 
 function parseArguments(argv: readonly string[]): Arguments {
   const values = new Map<string, string>();
-  const known = ["--entities", "--relations", "--out", "--seed", "--sources"];
+  const known = ["--entities", "--relations", "--out", "--seed", "--sources", "--super-hubs", "--super-hub-relations"];
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     const equals = argument.indexOf("=");
@@ -55,11 +65,19 @@ function parseArguments(argv: readonly string[]): Arguments {
     relations: integer(values, "--relations", 0),
     seed: integer(values, "--seed", 1, 4294967295),
     sources: integer(values, "--sources", DEFAULT_SOURCES),
+    superHubs: integer(values, "--super-hubs", 0),
+    superHubRelations: integer(values, "--super-hub-relations", SUPER_HUB_RELATIONS),
   };
   try {
     plannedCounts(options);
   } catch (error) {
-    if (error instanceof RangeError) throw new UsageError(`${error.message.replace(/^(\w+)/, "--$1")}.`);
+    if (error instanceof RangeError) {
+      const flag = error.message.replace(
+        /^(\w+)/,
+        (name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+      );
+      throw new UsageError(`${flag}.`);
+    }
     throw error;
   }
   return { options, out: values.get("--out") as string };
@@ -153,7 +171,9 @@ async function main(argv: readonly string[]): Promise<void> {
   console.error(
     `db:generate: wrote ${records.toLocaleString("en")} records (${counts.sources} sources, ${counts.entities.toLocaleString("en")} entities, ` +
       `${counts.relations.toLocaleString("en")} relations, ${counts.events.toLocaleString("en")} events), ${megabytes(bytes)} ` +
-      `to ${toStdout ? "stdout" : out} in ${seconds} s (seed ${options.seed})`,
+      `to ${toStdout ? "stdout" : out} in ${seconds} s (seed ${options.seed}` +
+      (options.superHubs ? `, ${options.superHubs} super hub(s) with ${options.superHubRelations} extra relations each` : "") +
+      ")",
   );
 }
 

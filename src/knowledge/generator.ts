@@ -16,6 +16,13 @@
  * within ~15% of the top), then the tail follows 1/k, so at 100k entities / 1M relations the
  * median entity has ~6 relations. Ranks are mapped to entity indices by an affine permutation
  * so the hubs are scattered through the ids, and the hubs are companies.
+ *
+ * Super hubs. The law above never makes one entity much bigger than the next (at 1M relations
+ * the top hubs hold ~4,200–4,900 each), but a real graph has a Microsoft. `superHubs: N` gives
+ * the N top-ranked entities `superHubRelations` more relations each (default 20,000, so ~25,000
+ * in all at 1M), to counterparties drawn uniformly, appended after the power-law relations with
+ * the following ids. They come from a PRNG stream of their own: with or without them, every
+ * other record is the same, byte for byte; without them (the default) the output is unchanged.
  */
 import { EntityKind } from "../entity/entity-kind.enum";
 import { AmountMeasure } from "../relation/amount-measure.enum";
@@ -28,6 +35,10 @@ export interface GeneratorOptions {
   readonly seed: number;
   /** Number of source documents (default 20). */
   readonly sources?: number;
+  /** Top-ranked entities given `superHubRelations` extra relations each (default 0; see the file comment). */
+  readonly superHubs?: number;
+  /** Extra relations of each super hub (default SUPER_HUB_RELATIONS). */
+  readonly superHubRelations?: number;
 }
 
 export interface PlannedCounts {
@@ -38,6 +49,8 @@ export interface PlannedCounts {
 }
 
 export const DEFAULT_SOURCES = 20;
+/** Extra relations of a super hub: with the ~5,000 of the top hub at 1M relations, about 25,000. */
+export const SUPER_HUB_RELATIONS = 20_000;
 /** Share of all relations the top hub takes part in. */
 export const HUB_SHARE = 0.005;
 /** The affine rank permutation multiplies indices below this bound; 10^7 squared stays exact in a double. */
@@ -51,17 +64,25 @@ const COMPANY_RANKS = 20;
 /** How many records of each kind `generateRecords` yields; throws RangeError on bad options. */
 export function plannedCounts(options: GeneratorOptions): PlannedCounts {
   const sources = options.sources ?? DEFAULT_SOURCES;
+  const superHubs = options.superHubs ?? 0;
+  const superHubRelations = options.superHubRelations ?? SUPER_HUB_RELATIONS;
   checkInteger("entities", options.entities, 0, MAX_ENTITIES);
   checkInteger("relations", options.relations, 0, MAX_RELATIONS);
   checkInteger("sources", sources, 1, MAX_SOURCES);
+  checkInteger("superHubs", superHubs, 0, options.entities);
+  checkInteger("superHubRelations", superHubRelations, 0, MAX_RELATIONS);
   if (!Number.isSafeInteger(options.seed)) throw new RangeError(`seed must be an integer; got ${options.seed}`);
-  if (options.relations > 0 && options.entities < 2) {
+  const relations = options.relations + superHubs * superHubRelations;
+  if (relations > MAX_RELATIONS) {
+    throw new RangeError(`relations must be an integer from 0 to ${MAX_RELATIONS}, super hubs' included; got ${relations}`);
+  }
+  if (relations > 0 && options.entities < 2) {
     throw new RangeError(
       `entities must be at least 2 when there are relations (a relation links two different entities); got ${options.entities}`,
     );
   }
   const events = options.entities === 0 ? 0 : Math.max(1, Math.floor(options.entities / 1000));
-  return { sources, entities: options.entities, relations: options.relations, events };
+  return { sources, entities: options.entities, relations, events };
 }
 
 /**
@@ -144,8 +165,24 @@ export function* generateRecords(options: GeneratorOptions): Generator<Record<st
   for (let i = 0; i < counts.entities; i++) yield makeEntity(i, graph, random);
 
   const relationIds = new PaddedIds("r-", Math.max(7, String(counts.relations).length), counts.relations);
-  for (let i = 0; i < counts.relations; i++) {
+  for (let i = 0; i < options.relations; i++) {
     yield makeRelation(relationIds.get(i), graph, endpoints, references, random);
+  }
+  // Super hubs draw from a stream of their own, so every other record stays as without them.
+  const superHubs = options.superHubs ?? 0;
+  if (superHubs > 0) {
+    const extra = new Random(options.seed, SUPER_HUB_STREAM);
+    const extraReferences = new ReferenceMaker(texts, extra);
+    let next = options.relations;
+    for (let rank = 0; rank < superHubs; rank++) {
+      const hub = graph.rankToIndex(rank);
+      for (let j = 0; j < (options.superHubRelations ?? SUPER_HUB_RELATIONS); j++) {
+        let other = extra.int(counts.entities);
+        while (other === hub) other = extra.int(counts.entities);
+        const ends: [number, number] = extra.chance(0.5) ? [hub, other] : [other, hub];
+        yield makeRelation(relationIds.get(next++), graph, endpoints, extraReferences, extra, ends);
+      }
+    }
   }
 
   const eventIds = new PaddedIds("ev-", Math.max(4, String(counts.events).length), counts.events);
@@ -161,15 +198,22 @@ function checkInteger(name: string, value: number, min: number, max: number): vo
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/** sfc32: small, fast, passes PractRand; seeded through splitmix32 so nearby seeds diverge. */
+/** The PRNG stream of super hubs' relations (0 is the main stream). */
+const SUPER_HUB_STREAM = 1;
+
+/**
+ * sfc32: small, fast, passes PractRand; seeded through splitmix32 so nearby seeds diverge. A
+ * `stream` other than 0 gives an independent sequence for the same seed.
+ */
 class Random {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
 
-  constructor(seed: number) {
+  constructor(seed: number, stream = 0) {
     let state = (mix32(seed >>> 0) ^ mix32(Math.floor(seed / 4294967296) + 0x9e3779b9)) | 0;
+    if (stream !== 0) state = (state ^ mix32(stream + 0x6a09e667)) | 0;
     const next = (): number => {
       state = (state + 0x9e3779b9) | 0;
       return mix32(state) | 0;
@@ -1282,9 +1326,11 @@ function makeRelation(
   endpoints: EndpointSampler,
   references: ReferenceMaker,
   random: Random,
+  /** Given ends (a super hub's relations, two different entities); drawn from the power law otherwise. */
+  ends?: readonly [number, number],
 ): Record<string, unknown> {
-  const from = endpoints.draw(random);
-  let to = endpoints.draw(random);
+  const from = ends ? ends[0] : endpoints.draw(random);
+  let to = ends ? ends[1] : endpoints.draw(random);
   while (to === from) to = endpoints.draw(random);
 
   const type = random.chance(SYMMETRIC_SHARE) ? random.pick(SYMMETRIC_TYPES) : random.pick(TYPES_BY_CODE[graph.kinds[from]]);

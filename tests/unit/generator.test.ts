@@ -3,7 +3,13 @@ import { createHash } from "node:crypto";
 import { CurrencyResolver } from "graphql-scalars";
 import { InvalidPartialDate, PartialDate } from "../../src/common/partial-date";
 import { EntityKind } from "../../src/entity/entity-kind.enum";
-import { formatRecord, generateRecords, plannedCounts, type GeneratorOptions } from "../../src/knowledge/generator";
+import {
+  SUPER_HUB_RELATIONS,
+  formatRecord,
+  generateRecords,
+  plannedCounts,
+  type GeneratorOptions,
+} from "../../src/knowledge/generator";
 import { AmountMeasure } from "../../src/relation/amount-measure.enum";
 import { RelationStatus } from "../../src/relation/relation-status.enum";
 import { RelationType, SYMMETRIC_RELATION_TYPES } from "../../src/relation/relation-type.enum";
@@ -351,6 +357,48 @@ describe("generateRecords", () => {
     expect(elapsed).toBeLessThan(20_000);
   });
 
+  it("adds super hubs after the power-law relations, leaving every other record as it was", () => {
+    const base: GeneratorOptions = { entities: 2000, relations: 20000, seed: 3 };
+    const withHub: GeneratorOptions = { ...base, superHubs: 1, superHubRelations: 3000 };
+    expect(digest({ ...base, superHubs: 0 })).toEqual(digest(base));
+    expect(digest(withHub)).toEqual(digest(withHub));
+    expect(plannedCounts(withHub).relations).toBe(23000);
+    expect(plannedCounts({ ...base, superHubs: 2 }).relations).toBe(20000 + 2 * SUPER_HUB_RELATIONS);
+
+    const plain = [...generateRecords(base)].map((record) => formatRecord(record));
+    const records = [...generateRecords(withHub)];
+    const lines = records.map((record) => formatRecord(record));
+    const firstEvent = plain.findIndex((line) => line.startsWith('{"record":"event"'));
+    // The same sources, entities and relations, then 3,000 more relations, then the same events.
+    expect(lines.slice(0, firstEvent)).toEqual(plain.slice(0, firstEvent));
+    expect(lines.slice(firstEvent + 3000)).toEqual(plain.slice(firstEvent));
+
+    const degree = (list: Json[]) => {
+      const counts = new Map<string, number>();
+      for (const record of list.filter((item) => item.record === "relation")) {
+        for (const end of [record.from, record.to] as string[]) counts.set(end, (counts.get(end) ?? 0) + 1);
+      }
+      return counts;
+    };
+    const before = degree([...generateRecords(base)]);
+    const after = degree(records);
+    const extra = records.slice(firstEvent, firstEvent + 3000);
+    // Every added relation touches one entity, a hub of the power law (rank 0; the top ranks are
+    // within ~15% of each other, so among the top 20 by degree), once, with another entity; both
+    // directions occur.
+    const [top] = [...degree(extra)].sort((left, right) => right[1] - left[1])[0];
+    const ranking = [...before].sort((left, right) => right[1] - left[1]).map(([id]) => id);
+    expect(ranking.indexOf(top)).toBeLessThan(20);
+    expect(extra.every((record) => (record.from === top) !== (record.to === top))).toBe(true);
+    expect(extra.some((record) => record.from === top) && extra.some((record) => record.to === top)).toBe(true);
+    expect(after.get(top)).toBe((before.get(top) ?? 0) + 3000);
+    expect(extra.map((record) => record.id)).toEqual(
+      Array.from({ length: 3000 }, (_, i) => `r-${String(20001 + i).padStart(7, "0")}`),
+    );
+    expect(new Set(extra.map((record) => record.type)).size).toBeGreaterThan(5);
+    expect(extra.every((record) => Array.isArray(record.references) && (record.references as Json[]).length > 0)).toBe(true);
+  });
+
   it("refuses options it cannot honour", () => {
     const run = (options: GeneratorOptions) => () => generateRecords(options).next();
     expect(run({ entities: 1, relations: 10, seed: 1 })).toThrow(RangeError);
@@ -358,6 +406,9 @@ describe("generateRecords", () => {
     expect(run({ entities: 10, relations: 1.5, seed: 1 })).toThrow(RangeError);
     expect(run({ entities: 10, relations: 10, seed: 1, sources: 0 })).toThrow(RangeError);
     expect(run({ entities: 10, relations: 10, seed: Number.NaN })).toThrow(RangeError);
+    expect(run({ entities: 10, relations: 10, seed: 1, superHubs: 11 })).toThrow(RangeError);
+    expect(run({ entities: 10, relations: 10, seed: 1, superHubs: 1, superHubRelations: -1 })).toThrow(RangeError);
+    expect(run({ entities: 1, relations: 0, seed: 1, superHubs: 1, superHubRelations: 5 })).toThrow(RangeError);
     expect([...generateRecords({ entities: 0, relations: 0, seed: 1, sources: 1 })]).toHaveLength(1);
   });
 });
