@@ -1,8 +1,7 @@
 /** Cost estimates of list fields, for the complexity limit (src/http/complexity.ts). */
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import { EXPLORE_LIMITS } from "../explore/explore.limits";
-import { ENTITY_RELATIONS_PAGE } from "../relation/relation.args";
-import { EVENTS_PAGE } from "../event/event.args";
+import { ENTITY_RELATIONS_PAGE, EVENTS_PAGE } from "./list-limits";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination";
 
 /** The most terms one agreement lists (a cap in Cypher, in `Entity.terms`' description). */

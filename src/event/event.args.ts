@@ -1,12 +1,9 @@
 import { IsOptional } from "class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
+import { EVENTS_PAGE, PARTICIPANTS_CAP } from "../common/list-limits";
 import { IsPageSize, IsSlug } from "../common/validation";
 
-/** Events in one list (an entity's, or all); a list is cut in Cypher, in date order. */
-export const EVENTS_PAGE = { default: 20, max: 200 } as const;
-
-/** Participants listed per event: a summit may gather many; the cap keeps one event's answer small. */
-export const PARTICIPANTS_CAP = 50;
+export { EVENTS_PAGE, PARTICIPANTS_CAP };
 
 const FIRST_DESCRIPTION = `At most this many events, 1 to ${EVENTS_PAGE.max} (default ${EVENTS_PAGE.default}), the earliest first.`;
 

@@ -3,7 +3,7 @@ import type { Record as Neo4jRecord } from "neo4j-driver";
 import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { QueryRunner } from "../graph/query-runner";
 import { toInteger, toStringOrNull } from "../graph/values";
-import { PARTICIPANTS_CAP } from "./event.args";
+import { PARTICIPANTS_CAP } from "../common/list-limits";
 import { toProvenance, type ProvenanceView } from "../source/provenance.view";
 
 export interface EventRecord {

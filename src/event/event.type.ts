@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { smallListComplexity } from "../common/complexity";
-import { PARTICIPANTS_CAP } from "./event.args";
+import { PARTICIPANTS_CAP } from "../common/list-limits";
 import { DatePrecision } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";
 import { Entity } from "../entity/entity.type";

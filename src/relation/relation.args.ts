@@ -1,5 +1,6 @@
 import { IsOptional } from "class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
+import { ENTITY_RELATIONS_PAGE } from "../common/list-limits";
 import { PageArgs } from "../common/page.args";
 import { IsPageSize, IsSlug } from "../common/validation";
 import { DirectionFilter } from "./entity-relation.type";
@@ -21,11 +22,7 @@ export class RelationsArgs extends WithRelationFilter(PageArgs) {
   to?: string;
 }
 
-/**
- * An entity's relations come a page at a time: a hub has thousands. The default page holds every
- * relation of the article's best-connected entity (Microsoft, 48), so its answers are whole.
- */
-export const ENTITY_RELATIONS_PAGE = { default: 50, max: 500 } as const;
+export { ENTITY_RELATIONS_PAGE };
 
 @ArgsType()
 export class EntityRelationsArgs extends WithRelationFilter(NoArgs) {
