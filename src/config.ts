@@ -204,7 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       corsOrigins: corsOrigins(text("CORS_ORIGINS", DEFAULT_CORS_ORIGINS), problems),
     },
     graphql: {
-      maxCost: integer("GRAPHQL_MAX_QUERY_COST", 50_000, 100, 10_000_000),
+      maxCost: integer("GRAPHQL_MAX_QUERY_COST", 60_000, 100, 10_000_000),
       maxAliases: integer("GRAPHQL_MAX_ALIASES", 30, 1, 1_000),
       maxDepth: integer("GRAPHQL_MAX_DEPTH", 15, 2, 100),
       maxDirectives: integer("GRAPHQL_MAX_DIRECTIVES", 30, 1, 1_000),
