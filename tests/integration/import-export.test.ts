@@ -205,6 +205,16 @@ describe("db:import", () => {
     expect((await importFiles([againstGraph], true)).problems.map(formatProblem)).toEqual([expect.stringMatching(message)]);
   });
 
+  it("takes a symmetric relation repeated with its ends swapped as the same fact, not a conflict", async () => {
+    const text = fs.readFileSync(fixture("small-graph.jsonl"), "utf8");
+    const line = text.split("\n").find((row) => row.includes('"id":"gamma-corp-competes-with-acme"')) as string;
+    const swapped = line.replace('"from":"gamma-corp","to":"acme"', '"from":"acme","to":"gamma-corp"');
+    expect(swapped).not.toBe(line);
+    const file = path.join(tmp, "swapped.jsonl");
+    fs.writeFileSync(file, `${text.trimEnd()}\n${swapped}\n`);
+    expect((await importFiles([file], true)).problems).toEqual([]);
+  });
+
   it("refuses a record whose id the graph holds as another type or between other entities", async () => {
     await importFiles([fixture("small-graph.jsonl")]);
     const moved = path.join(tmp, "moved.jsonl");
