@@ -10,6 +10,7 @@ import { EventResolver } from "./event/event.resolver";
 import { ExploreResolver, GraphEdgeResolver } from "./explore/explore.resolver";
 import { EntityRelationsResolver } from "./relation/entity-relations.resolver";
 import { RelationResolver } from "./relation/relation.resolver";
+import { RelationTypeResolver } from "./relation/relation-type.resolver";
 import { ProvenanceResolver, ReferenceResolver, SourceResolver } from "./source/source.resolver";
 
 export const RESOLVERS = [
@@ -17,6 +18,7 @@ export const RESOLVERS = [
   EntityRelationsResolver,
   EntityEventsResolver,
   RelationResolver,
+  RelationTypeResolver,
   EventResolver,
   SourceResolver,
   ReferenceResolver,
