@@ -48,8 +48,9 @@ async function openPage(url: string): Promise<{ page: Page; problems: string[] }
 
 /**
  * Clicks a Cytoscape element where it is drawn, as a person would. The view is left as the
- * layout fitted it (moving it just before a click makes Cytoscape's hit test miss). An edge is
- * clicked at points along its line until the side panel shows it, in case a node covers one.
+ * layout fitted it (moving it just before a click makes Cytoscape's hit test miss). An edge (a
+ * relation, or the merged edge of a pair) is clicked at points along its line until the side panel
+ * shows it, in case a node covers one.
  */
 async function clickElement(page: Page, id: string): Promise<void> {
   // Let Cytoscape draw (it computes edge geometry, used by hit tests, when it draws).
@@ -83,7 +84,7 @@ async function clickElement(page: Page, id: string): Promise<void> {
   for (const fraction of [0.5, 0.4, 0.6, 0.3, 0.7]) {
     const point = await pointAt(fraction);
     await page.mouse.click(point.x, point.y);
-    const shown = await page.waitForSelector(`#details[data-relation-id="${id}"]`, { timeout: 1000 }).then(
+    const shown = await page.waitForSelector(`#details[data-element-id="${id}"]`, { timeout: 1000 }).then(
       () => true,
       () => false,
     );
@@ -109,8 +110,34 @@ async function isVisible(page: Page, id: string, expected: boolean): Promise<boo
   return read();
 }
 
+/** Waits until a relation is shown (alone, or counted in its pair's merged edge), or not, as asked. */
+async function isShown(page: Page, id: string, expected: boolean): Promise<boolean> {
+  const read = () => page.evaluate((relationId) => (window as any).explorer.isShown(relationId) as boolean, id);
+  for (let waited = 0; waited < 5000; waited += 100) {
+    if ((await read()) === expected) return expected;
+    await page.waitForTimeout(100);
+  }
+  return read();
+}
+
+/** Opens the explorer, searches OpenAI, draws it, inspects it and expands it with the panel's button. */
+async function openWithOpenAIExpanded(url = `${base}/explorer`): Promise<{ page: Page; problems: string[] }> {
+  const opened = await openPage(url);
+  const { page } = opened;
+  await page.waitForSelector("body[data-ready=true]");
+  await page.fill("#search-input", "OpenAI");
+  await page.click("#search-form button[type=submit]");
+  await page.click('#search-results button[data-entity-id="openai"]');
+  await page.waitForFunction(() => (window as any).explorer.cy.getElementById("openai").nonempty());
+  await clickElement(page, "openai");
+  await page.waitForSelector('#details[data-element-id="openai"] #expand');
+  await page.click("#expand");
+  await page.waitForFunction(() => (window as any).explorer.cy.getElementById("microsoft").nonempty());
+  return opened;
+}
+
 describe("/explorer in headless Chromium", () => {
-  it("searches, expands, replays by date, shows a relation's quote and highlights a shortest path", async () => {
+  it("searches, inspects, expands, replays by date, shows a relation's quote and highlights a shortest path", async () => {
     const { page, problems } = await openPage(`${base}/explorer`);
     await page.waitForSelector("body[data-ready=true]");
 
@@ -120,8 +147,13 @@ describe("/explorer in headless Chromium", () => {
     await page.click('#search-results button[data-entity-id="openai"]');
     await page.waitForFunction(() => (window as any).explorer.cy.getElementById("openai").nonempty());
 
-    // Clicking OpenAI expands its neighbours: Microsoft appears.
+    // Clicking OpenAI inspects it (its panel, with an Expand button) without drawing anything more.
     await clickElement(page, "openai");
+    await page.waitForSelector('#details[data-element-id="openai"] #expand');
+    expect(await page.evaluate(() => (window as any).explorer.cy.nodes().length)).toBe(1);
+    expect(await page.textContent("#details")).toMatch(/\d+ in the graph/);
+    // Expand draws its neighbours: Microsoft appears.
+    await page.click("#expand");
     await page.waitForFunction(() => (window as any).explorer.cy.getElementById("microsoft").nonempty());
     expect(await isVisible(page, "microsoft", true)).toBe(true);
     expect(await isVisible(page, "google-supplies-cloud-to-openai", true)).toBe(true);
@@ -130,6 +162,10 @@ describe("/explorer in headless Chromium", () => {
     await clickElement(page, "google-supplies-cloud-to-openai");
     await page.waitForSelector("#details blockquote");
     expect(await page.textContent("#details")).toContain("Google Cloud (mai 2025)");
+    // The source behind the quote: its title, date, and a link to its text on this server.
+    expect(await page.textContent("#details")).toContain("OpenAI et Microsoft");
+    expect(await page.textContent("#details")).toContain("2025-06-22");
+    expect(await page.getAttribute("#details .reference a", "href")).toBe("/sources/microsoft-openai-timeline-fr/text");
 
     // Slider to 2020: the May 2025 Google Cloud link is hidden, the 2019 Microsoft investment stays.
     const index2020 = await page.evaluate(() => (window as any).explorer.state.months.indexOf("2020-06"));
@@ -141,7 +177,8 @@ describe("/explorer in headless Chromium", () => {
     }, index2020);
     expect(await page.textContent("#date-label")).toBe("2020-06");
     expect(await isVisible(page, "google-supplies-cloud-to-openai", false)).toBe(false);
-    expect(await isVisible(page, "microsoft-invests-in-openai-2019-07", true)).toBe(true);
+    // Microsoft's 2019 investment is one of the Microsoft–OpenAI relations: counted in their merged edge.
+    expect(await isShown(page, "microsoft-invests-in-openai-2019-07", true)).toBe(true);
     // Back to all dates.
     await page.evaluate(() => {
       const slider = document.getElementById("date-slider") as HTMLInputElement;
@@ -173,6 +210,281 @@ describe("/explorer in headless Chromium", () => {
 
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "explorer.png") });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("builds its type filters and legend from the server's relationTypes", async () => {
+    const { page, problems } = await openPage(`${base}/explorer`);
+    await page.waitForSelector("body[data-ready=true]");
+    const served = await page.evaluate(async () => {
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ relationTypes { name group { name } } }" }),
+      });
+      return (await response.json()).data.relationTypes as Array<{ name: string; group: { name: string } }>;
+    });
+    const boxes = await page.$$eval("#type-filters input", (inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    // Every type the server lists has its box (grouped by family, so in another order), and no other.
+    expect([...boxes].sort()).toEqual(served.map((type) => type.name).sort());
+    const legend = await page.textContent("#legend");
+    for (const group of new Set(served.map((type) => type.group.name))) expect(legend).toContain(group);
+    // The legend draws each kind's shape as the graph does.
+    expect(await page.getAttribute('#legend [data-kind="REGULATOR"] svg', "data-shape")).toBe("diamond");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("merges the relations of one pair into one edge with their count, which opens to the list", async () => {
+    const { page, problems } = await openWithOpenAIExpanded();
+    const pair = await page.evaluate(() => {
+      const cy = (window as any).explorer.cy;
+      const edge = cy.getElementById("pair:microsoft|openai");
+      const between = cy
+        .edges()
+        .filter((e: any) => !e.hasClass("pair") && [e.data("source"), e.data("target")].sort().join("|") === "microsoft|openai");
+      return {
+        exists: edge.nonempty(),
+        visible: edge.nonempty() && edge.visible(),
+        count: edge.data("count"),
+        label: edge.style("label"),
+        between: between.length,
+        membersDrawn: between.filter((e: any) => e.visible()).length,
+      };
+    });
+    expect(pair.exists).toBe(true);
+    expect(pair.visible).toBe(true);
+    expect(pair.count).toBeGreaterThanOrEqual(13);
+    expect(pair.count).toBe(pair.between);
+    expect(pair.label).toBe(`${pair.count} relations`);
+    expect(pair.membersDrawn).toBe(0); // no more overlapping curves
+    // A single relation stays as it was.
+    expect(await isVisible(page, "google-supplies-cloud-to-openai", true)).toBe(true);
+
+    await clickElement(page, "pair:microsoft|openai");
+    const listed = await page.$$eval("#details[data-pair-id] ul.relations button", (buttons) =>
+      buttons.map((b) => (b as HTMLElement).dataset.relationId),
+    );
+    expect(listed).toHaveLength(pair.count);
+    expect(listed).toContain("microsoft-invests-in-openai-2019-07");
+    await page.click('#details ul.relations button[data-relation-id="microsoft-invests-in-openai-2019-07"]');
+    await page.waitForSelector('#details[data-relation-id="microsoft-invests-in-openai-2019-07"] blockquote');
+    await page.click("#back-to-pair");
+    await page.waitForSelector('#details[data-pair-id="pair:microsoft|openai"]');
+
+    // With the dates narrowed to 2020-06, fewer of the pair's relations are in force: the count follows.
+    await page.evaluate(() => (window as any).explorer.setRange({ from: "2020-06", to: "2020-06" }));
+    const count2020 = await page.evaluate(() =>
+      (window as any).explorer.cy.getElementById("pair:microsoft|openai").data("count"),
+    );
+    expect(count2020).toBeLessThan(pair.count);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the view in the URL: the link reopens the same nodes, filters, dates and selection", async () => {
+    const { page, problems } = await openWithOpenAIExpanded();
+    await page.uncheck('#type-filters input[value="COMPETES_WITH"]');
+    await page.evaluate(() => (window as any).explorer.setRange({ from: "2023-01", to: "2024-12" }));
+    await clickElement(page, "microsoft");
+    await page.waitForSelector('#details[data-element-id="microsoft"]');
+    const before = await page.evaluate(() => {
+      const explorer = (window as any).explorer;
+      return {
+        nodes: explorer.cy
+          .nodes()
+          .map((node: any) => node.id())
+          .sort(),
+        shown: explorer.cy
+          .nodes(":visible")
+          .map((node: any) => node.id())
+          .sort(),
+        selected: explorer.state.selected,
+        hiddenTypes: Array.from(explorer.state.hiddenTypes),
+        dates: document.getElementById("date-label")!.textContent,
+      };
+    });
+    const url = page.url();
+    expect(url).toContain("#");
+    expect(url).toContain("s=microsoft");
+
+    const reopened = await openPage(url);
+    await reopened.page.waitForSelector("body[data-ready=true]");
+    await reopened.page.waitForSelector('#details[data-element-id="microsoft"]');
+    const after = await reopened.page.evaluate(() => {
+      const explorer = (window as any).explorer;
+      return {
+        nodes: explorer.cy
+          .nodes()
+          .map((node: any) => node.id())
+          .sort(),
+        shown: explorer.cy
+          .nodes(":visible")
+          .map((node: any) => node.id())
+          .sort(),
+        selected: explorer.state.selected,
+        hiddenTypes: Array.from(explorer.state.hiddenTypes),
+        dates: document.getElementById("date-label")!.textContent,
+        competesBox: (document.querySelector('#type-filters input[value="COMPETES_WITH"]') as HTMLInputElement).checked,
+      };
+    });
+    expect(after).toEqual({ ...before, competesBox: false });
+    expect(before.dates).toBe("2023-01 – 2024-12");
+    expect(await reopened.page.evaluate(() => (window as any).explorer.state.expanded.has("openai"))).toBe(true);
+    expect(problems).toEqual([]);
+    expect(reopened.problems).toEqual([]);
+    await reopened.page.close();
+    await page.close();
+  });
+
+  it("exports the view as PNG, SVG, CSV and JSON", async () => {
+    const { page, problems } = await openWithOpenAIExpanded();
+    const [png] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
+    expect(png.suggestedFilename()).toBe("knowledge-graph.png");
+    const bytes = fs.readFileSync((await png.path()) as string);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(5000);
+
+    const [svg] = await Promise.all([page.waitForEvent("download"), page.click("#export-svg")]);
+    const svgText = fs.readFileSync((await svg.path()) as string, "utf8");
+    const parsed = await page.evaluate((text) => {
+      const xml = new DOMParser().parseFromString(text, "image/svg+xml");
+      return {
+        errors: xml.getElementsByTagName("parsererror").length,
+        texts: Array.from(xml.getElementsByTagName("text")).map((t) => t.textContent),
+      };
+    }, svgText);
+    expect(parsed.errors).toBe(0);
+    expect(parsed.texts).toEqual(expect.arrayContaining(["OpenAI", "Microsoft"]));
+
+    const [nodesCsv] = await Promise.all([page.waitForEvent("download"), page.click("#export-nodes-csv")]);
+    const nodeLines = fs
+      .readFileSync((await nodesCsv.path()) as string, "utf8")
+      .trim()
+      .split("\r\n");
+    expect(nodeLines[0]).toBe("id,label,kind,aliases,description");
+    expect(nodeLines.some((line) => line.startsWith("microsoft,Microsoft,COMPANY"))).toBe(true);
+    const [edgesCsv] = await Promise.all([page.waitForEvent("download"), page.click("#export-edges-csv")]);
+    expect(fs.readFileSync((await edgesCsv.path()) as string, "utf8")).toContain(
+      "microsoft-invests-in-openai-2019-07,microsoft,openai,INVESTS_IN",
+    );
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+    const view = JSON.parse(fs.readFileSync((await json.path()) as string, "utf8"));
+    const drawn = await page.evaluate(() => (window as any).explorer.cy.nodes(":visible").length);
+    expect(view.nodes).toHaveLength(drawn);
+    expect(view.edges.map((edge: any) => edge.id)).toContain("microsoft-invests-in-openai-2019-07");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a year histogram and the dated events on the time bar, selects a range and plays", async () => {
+    const { page, problems } = await openWithOpenAIExpanded();
+    const years = await page.$$eval("#histogram .year", (bars) => bars.map((bar) => (bar as HTMLElement).dataset.year));
+    expect(years).toEqual(expect.arrayContaining(["2019", "2023", "2025"]));
+    const crisis = await page.waitForSelector('#histogram .event-marker[data-event-id="openai-governance-crisis-2023-11"]');
+    expect(await crisis.getAttribute("title")).toBe("2023-11: OpenAI governance crisis");
+    expect(await crisis.isVisible()).toBe(true);
+    await crisis.click();
+    await page.waitForSelector('#details[data-event-id="openai-governance-crisis-2023-11"]');
+    expect(await page.textContent("#details")).toContain("Sam Altman");
+
+    // Click 2019, Shift+click 2020: the range is 2019–2020; the May 2025 Google Cloud link is out of it.
+    await page.click('#histogram .year[data-year="2019"]');
+    await page.click('#histogram .year[data-year="2020"]', { modifiers: ["Shift"] });
+    expect(await page.textContent("#date-label")).toBe("2019-01 – 2020-12");
+    expect(await isVisible(page, "google-supplies-cloud-to-openai", false)).toBe(false);
+    await page.click("#all-dates");
+    expect(await isVisible(page, "google-supplies-cloud-to-openai", true)).toBe(true);
+
+    // Play steps through the months; Pause stops it.
+    await page.click("#play");
+    await page.waitForFunction(() => /^\d{4}-\d{2}$/.test(document.getElementById("date-label")!.textContent ?? ""));
+    const first = await page.textContent("#date-label");
+    await page.waitForFunction((start) => document.getElementById("date-label")!.textContent !== start, first);
+    await page.click("#play");
+    expect(await page.getAttribute("#play", "aria-pressed")).toBe("false");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the analyst's layout: expanding moves no node already drawn; hide, remove and undo", async () => {
+    const { page, problems } = await openWithOpenAIExpanded();
+    const positions = () =>
+      page.evaluate(() => {
+        const out: Record<string, { x: number; y: number }> = {};
+        (window as any).explorer.cy.nodes().forEach((node: any) => (out[node.id()] = { ...node.position() }));
+        return out;
+      });
+    const before = await positions();
+    await page.evaluate(() => (window as any).explorer.expand("microsoft"));
+    const after = await positions();
+    expect(Object.keys(after).length).toBeGreaterThan(Object.keys(before).length);
+    for (const id of Object.keys(before)) expect(after[id]).toEqual(before[id]);
+
+    // Hide Microsoft from its panel, then remove Google; Undo brings Google back, then Microsoft.
+    await clickElement(page, "microsoft");
+    await page.click("#hide-node");
+    expect(await isVisible(page, "microsoft", false)).toBe(false);
+    await clickElement(page, "google");
+    await page.click("#remove-node");
+    await page.waitForFunction(() => (window as any).explorer.cy.getElementById("google").empty());
+    await page.click("#undo");
+    await page.waitForFunction(() => (window as any).explorer.cy.getElementById("google").nonempty());
+    expect((await positions()).google).toEqual(after.google);
+    await page.click("#undo");
+    expect(await isVisible(page, "microsoft", true)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("can be driven from the keyboard: type-ahead search, arrows select nodes, Enter expands", async () => {
+    const { page, problems } = await openPage(`${base}/explorer`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.focus("#search-input");
+    await page.keyboard.type("windsurf");
+    await page.waitForSelector('#search-results button[data-entity-id="windsurf"]');
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('#details[data-element-id="windsurf"]');
+    await page.focus("#cy");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => (window as any).explorer.state.expanded.has("windsurf"));
+    await page.keyboard.press("ArrowRight");
+    const selected = await page.evaluate(() => (window as any).explorer.state.selected);
+    expect(selected).not.toBe("windsurf");
+    expect(await page.getAttribute("#details", "data-element-id")).toBe(selected);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("fits a 1024×700 window: toolbar, graph tools, side panel and time bar inside the viewport", async () => {
+    const { page, problems } = await openWithOpenAIExpanded();
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.waitForTimeout(200);
+    for (const selector of [
+      "#topbar",
+      "#toolbar",
+      "#details",
+      "#timebar",
+      "#histogram",
+      "#date-slider",
+      "#status",
+      "#export-json",
+      "#clear",
+    ]) {
+      const box = await page.locator(selector).boundingBox();
+      expect({ selector, box }).toEqual({ selector, box: expect.anything() });
+      expect({ selector, left: box!.x >= 0, top: box!.y >= 0 }).toEqual({ selector, left: true, top: true });
+      expect({ selector, right: box!.x + box!.width <= 1024, bottom: box!.y + box!.height <= 700 }).toEqual({
+        selector,
+        right: true,
+        bottom: true,
+      });
+    }
+    expect(await page.evaluate(() => (window as any).explorer.cy.height())).toBeGreaterThan(150);
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "explorer-1024x700.png") });
     expect(problems).toEqual([]);
     await page.close();
   });
