@@ -21,6 +21,7 @@ import {
   type RelationFilter,
 } from "../relation/relation-filter";
 import { relationOf, relationProjection, STORED_RELATION, toRelationView } from "../relation/relation.repository";
+import { RECENT_RELATIONS_ORDER } from "../relation/recent-relations";
 import { ALL_RELATION_TYPES, assertRelationType, type RelationType } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
 import { EXPLORE_LIMITS } from "./explore.limits";
@@ -31,10 +32,16 @@ export interface ExpandedSketch extends RelationSketch {
   readonly elementId: string;
 }
 
+/** What a neighbourhood read: the kept entities by id, and the facts of the kept relations by relation id. */
+export interface ExpandedGraph {
+  readonly entities: ReadonlyMap<string, EntityRecord>;
+  readonly facts: ReadonlyMap<string, RelationView>;
+}
+
 /** One frontier node of a breadth-first level, with the relations followed from it. */
 export interface FrontierNode {
   readonly entity: EntityRecord;
-  readonly rows: ReadonlyArray<{ readonly sketch: ExpandedSketch; readonly reached: EntityRecord }>;
+  readonly rows: ReadonlyArray<{ readonly sketch: ExpandedSketch; readonly reachedId: string }>;
   /** Its relations that pass the filters but were not followed (the per-node cap). */
   readonly leftOut: number;
 }
@@ -68,24 +75,49 @@ export interface SearchRow {
 
 /**
  * One breadth-first level, bounded in Cypher: for each frontier node, its `$perNode` most recent
- * relations of the asked types (typed expansion; `asOf` and direction checked as each is read),
- * without their facts (quotes are most of a relation's cost and most are never kept), and how
- * many more it has. A missing frontier node (an unknown centre) gives no row.
+ * relations of the asked types (`asOf` and direction checked as each is read), without their
+ * facts (quotes are most of a relation's cost and most are never kept) and with only the id of
+ * the entity each reaches (a hub's neighbours are mostly dropped by the cap on nodes; the kept
+ * ones are read at the end), and how many more it has. Unfiltered, a node with a list of its
+ * recent relations (src/relation/recent-relations.ts) reads only the first `$perNode` of them;
+ * otherwise its relations are read and sorted. A missing frontier node (an unknown centre)
+ * gives no row.
  */
 function levelQuery(filter: RelationFilter, direction: DirectionFilterValue): string {
+  const sketch = `collect({id: r.id, elementId: elementId(r), type: type(r), fromId: startNode(r).id, toId: endNode(r).id,
+    periodStart: toString(r.periodStart), periodEnd: toString(r.periodEnd), reachedId: other.id})`;
   return `
 UNWIND $frontier AS id
 MATCH (e:Entity {id: id})
-CALL (e) {
+WITH e, $unfiltered AND size(coalesce(e.recentRelations, [])) >= $perNode AS listed
+CALL (e, listed) {
+  UNWIND CASE WHEN listed THEN e.recentRelations[0..$perNode] ELSE [] END AS relationElementId
+  MATCH ()-[r]->() WHERE elementId(r) = relationElementId
+  WITH r, CASE WHEN startNode(r) = e THEN endNode(r) ELSE startNode(r) END AS other
+  RETURN ${sketch} AS listedRows
+}
+CALL (e, listed) {
+  WITH e WHERE NOT listed
   MATCH (e)-[r${typeExpression(filter.types)}]-(other)
   WHERE ${AS_OF_CONDITION} AND ${DIRECTION_CONDITION}
-  WITH r, other ORDER BY r.periodStart DESC, r.id LIMIT $perNode
-  RETURN collect({id: r.id, elementId: elementId(r), type: type(r), fromId: startNode(r).id, toId: endNode(r).id,
-    periodStart: toString(r.periodStart), periodEnd: toString(r.periodEnd), reached: other ${ENTITY_FIELDS}}) AS rows
+  WITH r, other ORDER BY ${RECENT_RELATIONS_ORDER} LIMIT $perNode
+  RETURN ${sketch} AS readRows
 }
+WITH e, CASE WHEN listed THEN listedRows ELSE readRows END AS rows
 RETURN e ${ENTITY_FIELDS} AS entity, rows,
   CASE WHEN size(rows) < $perNode THEN 0 ELSE ${relationCountExpression(filter, direction)} - size(rows) END AS leftOut`;
 }
+
+/** Whether a filter asks for every relation, as the lists of recent relations hold them. */
+function isUnfiltered(filter: RelationFilter, direction: DirectionFilterValue): boolean {
+  return direction === "ANY" && !filter.asOf && filter.types.length === ALL_RELATION_TYPES.length;
+}
+
+/** The entities a traversal kept, by id (read in the same transaction). */
+const ENTITIES_BY_ID = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e ${ENTITY_FIELDS} AS entity`;
 
 /** The facts of the relations a traversal kept, by element id (read in the same transaction). */
 const FACTS_BY_ELEMENT_ID = `
@@ -132,15 +164,30 @@ CALL (start, end) {
 RETURN start IS NOT NULL AS fromFound, end IS NOT NULL AS toFound, paths`;
 }
 
+/** Whose timeline: the whole graph's, one entity's, or a pair's (the relations between the two). */
+export type TimelineAnchor = "graph" | "entity" | "pair";
+
 /**
- * Relations that start, or end, in [$start, $end] (every one when both are null), touching
- * $entityId if given: the ones that give the window a timeline item. `date("2024-07")` is the
- * first day of a partial date, as PartialDate.start.
+ * Rows (r, a, b) of the relations of the asked types a timeline reads, stored from `a` to `b`:
+ * every one, or, from the entity-id index, the entity's or those between the pair (either way, so
+ * symmetric ones stored from the other side too).
  */
-const TIMELINE_RELATIONS = `
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE type(r) IN $types AND r.periodStart IS NOT NULL
-  AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+function timelineMatch(anchor: TimelineAnchor): string {
+  if (anchor === "graph") return "MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types";
+  const other = anchor === "pair" ? "(:Entity {id: $counterpartyId})" : "(:Entity)";
+  return `MATCH (:Entity {id: $entityId})-[r]-${other}
+  WITH DISTINCT r
+  WITH r, startNode(r) AS a, endNode(r) AS b WHERE type(r) IN $types`;
+}
+
+/**
+ * Relations that start, or end, in [$start, $end] (every one when both are null), of the
+ * anchor: the ones that give the window a timeline item. `date("2024-07")` is the first day of a
+ * partial date, as PartialDate.start.
+ */
+function timelineRelationsQuery(anchor: TimelineAnchor): string {
+  return `
+${timelineMatch(anchor)} AND r.periodStart IS NOT NULL
   AND (
     (($start IS NULL OR r.periodStart >= date($start)) AND ($end IS NULL OR r.periodStart <= date($end)))
     OR (r.validTo IS NOT NULL AND ($start IS NULL OR date(r.validTo) >= date($start))
@@ -149,10 +196,15 @@ WHERE type(r) IN $types AND r.periodStart IS NOT NULL
 RETURN ${relationProjection("r", "a", "b")} AS relation
 ORDER BY r.periodStart, r.id
 LIMIT $limit`;
+}
+
+/** Events of the entity (with the counterparty: of both), or every one. */
+const TIMELINE_EVENT_CONDITION = `($entityId IS NULL OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(ev) })
+  AND ($counterpartyId IS NULL OR EXISTS { (:Entity {id: $counterpartyId})-[:PARTICIPATED_IN]->(ev) })`;
 
 const TIMELINE_EVENTS = `
 MATCH (ev:Event)
-WHERE ($entityId IS NULL OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(ev) })
+WHERE ${TIMELINE_EVENT_CONDITION}
   AND ($end IS NULL OR ev.dateStart <= date($end))
   AND ($start IS NULL OR ev.dateStart >= date($start))
 ${EVENT_RETURN}
@@ -163,10 +215,10 @@ LIMIT $limit`;
  * Per kind of timeline item and year: how many, the first day, and the last day any item covers
  * (a start known to the month, "2025-06", covers June to the 30th); for a time slider.
  */
-const TIMELINE_STATS = `
+function timelineStatsQuery(anchor: TimelineAnchor): string {
+  return `
 CALL () {
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE type(r) IN $types AND r.periodStart IS NOT NULL AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+  ${timelineMatch(anchor)} AND r.periodStart IS NOT NULL
   WITH r, size(coalesce(r.validFrom, r.attestedFrom)) AS precision
   RETURN CASE WHEN r.validFrom IS NULL THEN 'RELATION_ATTESTED' ELSE 'RELATION_STARTED' END AS kind, r.periodStart AS day,
     CASE precision
@@ -175,16 +227,16 @@ CALL () {
       ELSE r.periodStart
     END AS lastDay
   UNION ALL
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE type(r) IN $types AND r.periodEnd IS NOT NULL AND ($entityId IS NULL OR a.id = $entityId OR b.id = $entityId)
+  ${timelineMatch(anchor)} AND r.periodEnd IS NOT NULL
   RETURN 'RELATION_ENDED' AS kind, r.periodEnd AS day, r.periodEnd AS lastDay
   UNION ALL
   MATCH (ev:Event)
-  WHERE $includeEvents AND ($entityId IS NULL OR EXISTS { (:Entity {id: $entityId})-[:PARTICIPATED_IN]->(ev) })
+  WHERE $includeEvents AND ${TIMELINE_EVENT_CONDITION}
   RETURN 'EVENT' AS kind, ev.dateStart AS day, coalesce(ev.dateEnd, ev.dateStart) AS lastDay
 }
 RETURN kind, day.year AS year, count(*) AS count, toString(min(day)) AS first, toString(max(lastDay)) AS last
 ORDER BY year, kind`;
+}
 
 /**
  * Counts for a first look. Per relation type from Neo4j's count store (one typed pattern each, the
@@ -224,7 +276,7 @@ function toFrontierNode(record: Neo4jRecord): FrontierNode {
         periodStart: String(row.periodStart),
         periodEnd: toStringOrNull(row.periodEnd),
       },
-      reached: toEntityRecord(row.reached as Record<string, unknown>),
+      reachedId: String(row.reachedId),
     })),
   };
 }
@@ -239,8 +291,9 @@ export class ExploreRepository {
    * Breadth-first expansion, one statement per level, all in one read transaction under the
    * traversal timeout. `visit` gets each level's frontier nodes and returns the next frontier
    * (empty to stop), so the service decides which nodes to keep while the cap on nodes holds.
-   * Then, if `keptEdges` is given, the facts of the relations it names are read in the same
-   * transaction. Answers null when the centre does not exist (nothing else was read).
+   * Then the kept entities (`keptNodeIds`) and, if `keptEdges` is given, the facts of the
+   * relations it names are read in the same transaction. Answers null when the centre does not
+   * exist (nothing else was read).
    */
   expand(
     centreId: string,
@@ -249,22 +302,34 @@ export class ExploreRepository {
     direction: DirectionFilterValue,
     perNode: number,
     visit: (level: number, frontier: FrontierNode[]) => string[],
+    keptNodeIds: () => string[],
     keptEdges?: () => ExpandedSketch[],
-  ): Promise<Map<string, RelationView> | null> {
+  ): Promise<ExpandedGraph | null> {
     const level = levelQuery(filter, direction);
     return this.runner.read(
       "explore.neighbourhood",
       async (tx) => {
         let frontier = [centreId];
+        const entities = new Map<string, EntityRecord>();
         for (let at = 1; at <= depth && frontier.length > 0; at++) {
           const result = await tx.run(level, {
             ...relationFilterParams(filter),
             frontier,
             direction,
+            unfiltered: isUnfiltered(filter, direction),
             perNode: toInteger(perNode),
           });
           if (at === 1 && result.records.length === 0) return null;
-          frontier = visit(at, result.records.map(toFrontierNode));
+          const nodes = result.records.map(toFrontierNode);
+          for (const node of nodes) entities.set(node.entity.id, node.entity);
+          frontier = visit(at, nodes);
+        }
+        const missing = keptNodeIds().filter((id) => !entities.has(id));
+        if (missing.length > 0) {
+          for (const record of (await tx.run(ENTITIES_BY_ID, { ids: missing })).records) {
+            const entity = toEntityRecord(record.get("entity"));
+            entities.set(entity.id, entity);
+          }
         }
         const facts = new Map<string, RelationView>();
         const kept = keptEdges?.() ?? [];
@@ -275,7 +340,7 @@ export class ExploreRepository {
             facts.set(relation.id, relation);
           }
         }
-        return facts;
+        return { entities, facts };
       },
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
@@ -321,8 +386,10 @@ export class ExploreRepository {
     );
   }
 
+  /** The counterparty only with the entity: then the pair's timeline. */
   timeline(params: {
     entityId: string | null;
+    counterpartyId: string | null;
     types: readonly RelationType[];
     start: string | null;
     end: string | null;
@@ -330,11 +397,13 @@ export class ExploreRepository {
     limit: number;
   }): Promise<{ relations: RelationView[]; events: EventRecord[]; stats: TimelineStats }> {
     return this.runner.read("explore.timeline", async (tx) => {
-      const common = { entityId: params.entityId, start: params.start, end: params.end, limit: toInteger(params.limit) };
-      const relations = await tx.run(TIMELINE_RELATIONS, { ...common, types: [...params.types] });
+      const anchor: TimelineAnchor = params.entityId === null ? "graph" : params.counterpartyId === null ? "entity" : "pair";
+      const ids = { entityId: params.entityId, counterpartyId: anchor === "pair" ? params.counterpartyId : null };
+      const common = { ...ids, start: params.start, end: params.end, limit: toInteger(params.limit) };
+      const relations = await tx.run(timelineRelationsQuery(anchor), { ...common, types: [...params.types] });
       const events = params.includeEvents ? (await tx.run(TIMELINE_EVENTS, common)).records.map(toEventRecord) : [];
-      const stats = await tx.run(TIMELINE_STATS, {
-        entityId: params.entityId,
+      const stats = await tx.run(timelineStatsQuery(anchor), {
+        ...ids,
         types: [...params.types],
         includeEvents: params.includeEvents,
       });

@@ -94,7 +94,8 @@ export class ExploreService {
    * of the kept edges are read only when `withFacts` (the selection asks for them).
    */
   async neighbourhood(args: NeighbourhoodArgs, withFacts = true): Promise<GraphView> {
-    const nodes = new Map<string, GraphNodeView>();
+    /** Kept nodes: distance from the centre, and how many relations the cap left out (null: not expanded). */
+    const nodes = new Map<string, { distance: number; relationsLeftOut: number | null }>();
     const sketches: ExpandedSketch[] = [];
     let truncated = false;
     const keptEdges = () => {
@@ -102,40 +103,48 @@ export class ExploreService {
       for (const sketch of sketches) if (nodes.has(sketch.fromId) && nodes.has(sketch.toId)) kept.set(sketch.id, sketch);
       return [...kept.values()];
     };
-    const facts = await this.repository.expand(
+    const read = await this.repository.expand(
       args.id,
       args.depth,
       relationFilterOf(args),
       args.direction,
       args.relationsPerNode,
       (level, frontier) => {
-        if (level === 1) nodes.set(frontier[0].entity.id, toGraphNode(frontier[0].entity, 0));
-        const reached = new Map<string, EntityRecord>();
+        if (level === 1) nodes.set(frontier[0].entity.id, { distance: 0, relationsLeftOut: null });
+        const reached = new Set<string>();
         for (const node of frontier) {
-          const view = nodes.get(node.entity.id);
-          if (view) view.relationsLeftOut = node.leftOut;
+          const kept = nodes.get(node.entity.id);
+          if (kept) kept.relationsLeftOut = node.leftOut;
           if (node.leftOut > 0) truncated = true;
           for (const row of node.rows) {
             sketches.push(row.sketch);
-            if (!nodes.has(row.reached.id)) reached.set(row.reached.id, row.reached);
+            if (!nodes.has(row.reachedId)) reached.add(row.reachedId);
           }
         }
         const next: string[] = [];
-        for (const entity of [...reached.values()].sort((left, right) => left.id.localeCompare(right.id))) {
+        for (const id of [...reached].sort((left, right) => left.localeCompare(right))) {
           if (nodes.size >= args.limit) {
             truncated = true;
             break;
           }
-          nodes.set(entity.id, toGraphNode(entity, level));
-          next.push(entity.id);
+          nodes.set(id, { distance: level, relationsLeftOut: null });
+          next.push(id);
         }
         return nodes.size >= args.limit ? [] : next;
       },
+      () => [...nodes.keys()],
       withFacts ? keptEdges : undefined,
     );
-    if (facts === null) throw new NotFoundError("entity", args.id, "id");
-    const edges = keptEdges().map((sketch) => sketchEdge(sketch, facts.get(sketch.id) ?? null));
-    return buildGraph([...nodes.values()], edges, truncated);
+    if (read === null) throw new NotFoundError("entity", args.id, "id");
+    const views: GraphNodeView[] = [];
+    for (const [id, kept] of nodes) {
+      const entity = read.entities.get(id);
+      // Every kept id came from a relationship read in the same transaction, so its entity is there.
+      if (!entity) continue;
+      views.push({ ...toGraphNode(entity, kept.distance), relationsLeftOut: kept.relationsLeftOut });
+    }
+    const edges = keptEdges().map((sketch) => sketchEdge(sketch, read.facts.get(sketch.id) ?? null));
+    return buildGraph(views, edges, truncated);
   }
 
   /** Shortest first; among paths of one length, by the ids of their relations. Empty when none. */
@@ -189,7 +198,23 @@ export class ExploreService {
   }
 
   async timeline(args: TimelineArgs): Promise<TimelineView> {
-    if (args.entity) await this.entities.require(args.entity, "entity");
+    if (args.counterparty && !args.entity) {
+      throw new BadUserInputError(
+        "counterparty",
+        `"counterparty" needs "entity": a pair's timeline is timeline(entity: "microsoft", counterparty: "${args.counterparty}").`,
+      );
+    }
+    if (args.counterparty && args.counterparty === args.entity) {
+      throw new BadUserInputError(
+        "counterparty",
+        `"entity" and "counterparty" are both "${args.entity}"; a pair needs two entities.`,
+      );
+    }
+    // One batched lookup; an unknown id is NOT_FOUND naming its argument.
+    await Promise.all([
+      args.entity ? this.entities.require(args.entity, "entity") : null,
+      args.counterparty ? this.entities.require(args.counterparty, "counterparty") : null,
+    ]);
     const start = args.from?.start ?? null;
     const end = args.to?.end ?? null;
     if (start && end && start > end) {
@@ -197,6 +222,7 @@ export class ExploreService {
     }
     const { relations, events, stats } = await this.repository.timeline({
       entityId: args.entity ?? null,
+      counterpartyId: args.counterparty ?? null,
       types: relationFilterOf(args).types,
       start,
       end,

@@ -140,6 +140,17 @@ export class Importer {
     );
     if (options.only === "rest" && options.events) await writer.run([], [], options.events);
     else await writer.run(files, options.only === "rest" ? ["event"] : undefined);
+    // The relations' dates decide each entity's list of recent relations. A bulk load wrote its
+    // relations outside this pass: every list is rebuilt.
+    const touched = options.only === "rest" ? null : [...writer.relationEnds];
+    if (touched === null || touched.length > 0) {
+      let lastLine = Date.now();
+      await this.repository.refreshRecentRelations(touched, (done, total) => {
+        if (done < total && Date.now() - lastLine < (options.progressIntervalMs ?? 5_000)) return;
+        lastLine = Date.now();
+        log(`import: recent relations of ${format(done)}/${format(total)} entities indexed`);
+      });
+    }
     // Into an empty graph the first pass has counted every reference: no need to scan them again.
     if (countsKnown) await this.repository.writeReferenceCounts(check.referenceCounts);
     else await this.repository.refreshReferenceCounts();
@@ -554,6 +565,8 @@ class WritePass {
   private lastProgress = Date.now();
   private readonly started = Date.now();
   private readonly verified: Set<string>;
+  /** The entities at either end of a relation this pass wrote. */
+  readonly relationEnds = new Set<string>();
   private readonly mode: WriteMode;
 
   constructor(
@@ -624,8 +637,10 @@ class WritePass {
         } else if (record.record === "relation" || record.record === "event") {
           // Relations need their entities: whatever entities are pending go first.
           if (entities.length > 0) await flushEntities();
-          if (record.record === "relation") relations.push(record);
-          else events.push(record);
+          if (record.record === "relation") {
+            relations.push(record);
+            this.relationEnds.add(record.from).add(record.to);
+          } else events.push(record);
           if (relations.length >= this.batchSize || events.length >= this.batchSize / 10) await flushLinks();
         }
       }

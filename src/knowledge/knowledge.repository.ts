@@ -10,6 +10,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { QueryRunner } from "../graph/query-runner";
 import { toInteger, toNumber, toStringList, toStringOrNull, toBooleanOrNull } from "../graph/values";
+import { refreshParams, REFRESH_RECENT_RELATIONS, WELL_CONNECTED_ENTITIES } from "../relation/recent-relations";
 import { ALL_RELATION_TYPES, assertRelationType, isSymmetric, type RelationType } from "../relation/relation-type.enum";
 import type { EntityFacts, EventFacts, ReferenceRecord, RelationFacts, SourceFacts } from "./knowledge.records";
 import { eventPeriodOf, relationPeriodOf } from "./period";
@@ -73,6 +74,9 @@ SET r = row.facts, r.id = row.id, r.periodStart = date(row.periodStart), r.perio
     r.sourceIds = row.sourceIds, r.references = row.references`,
   ]),
 );
+
+/** Entities whose lists of recent relations one transaction rebuilds (a hub reads all its relations). */
+const RECENT_REFRESH_BATCH = 500;
 
 export type WriteMode = "merge" | "create";
 
@@ -479,6 +483,24 @@ export class KnowledgeRepository {
         (await tx.run(query, { after, limit: toInteger(limit) })).records.map((record) => map((key) => record.get(key))),
       { timeoutMs: WRITE_TIMEOUT_MS },
     );
+  }
+
+  /**
+   * Rebuilds the lists of recent relations (src/relation/recent-relations.ts) of these entities,
+   * or of every entity that needs one when `ids` is null (after a bulk load), in batches;
+   * `progress` hears how many are done.
+   */
+  async refreshRecentRelations(ids: readonly string[] | null, progress?: (done: number, total: number) => void): Promise<void> {
+    const targets =
+      ids ??
+      (await this.runner.read("knowledge.wellConnectedEntities", async (tx) =>
+        (await tx.run(WELL_CONNECTED_ENTITIES, refreshParams([]))).records.map((record) => String(record.get("id"))),
+      ));
+    for (let start = 0; start < targets.length; start += RECENT_REFRESH_BATCH) {
+      const batch = targets.slice(start, start + RECENT_REFRESH_BATCH);
+      await this.write("knowledge.refreshRecentRelations", (tx) => tx.run(REFRESH_RECENT_RELATIONS, refreshParams(batch)));
+      progress?.(start + batch.length, targets.length);
+    }
   }
 
   private async write(name: string, work: (tx: ManagedTransaction) => Promise<unknown>): Promise<void> {

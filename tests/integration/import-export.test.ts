@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import type { Driver } from "neo4j-driver";
+import { int as neo4jInt, type Driver } from "neo4j-driver";
 import { bulkImport } from "../../scripts/bulk-import";
 import { startScratchNeo4j, type ScratchNeo4j } from "../../scripts/scratch-neo4j";
 import { defaultProjectRoot } from "../../src/config";
@@ -18,6 +18,9 @@ import { Exporter } from "../../src/knowledge/exporter";
 import { Importer, formatProblem, type ImportReport } from "../../src/knowledge/importer";
 import { KnowledgeRepository } from "../../src/knowledge/knowledge.repository";
 import { createLogger } from "../../src/logger";
+import { RECENT_RELATIONS, RECENT_RELATIONS_ORDER } from "../../src/relation/recent-relations";
+import { typeExpression } from "../../src/relation/relation-filter";
+import { ALL_RELATION_TYPES } from "../../src/relation/relation-type.enum";
 import { createTestServer, startHttpTestApp } from "./test-server";
 
 const FIXTURES = path.join(defaultProjectRoot(), "tests", "fixtures", "import");
@@ -65,6 +68,49 @@ async function exportText(): Promise<string> {
   await new Exporter(repository).run(out);
   out.end();
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Each entity's stored list of recent relations (as relation ids, which survive a reload, unlike
+ * element ids) next to what reading and sorting its relations gives, for entities whose list is
+ * wrong. Empty when every list is current.
+ */
+async function staleRecentLists(): Promise<string[]> {
+  const { records } = await driver.executeQuery(
+    `MATCH (e:Entity)
+     CALL (e) {
+       MATCH (e)-[r${typeExpression(ALL_RELATION_TYPES)}]-()
+       WITH r ORDER BY ${RECENT_RELATIONS_ORDER} LIMIT $keep
+       RETURN collect(r.id) AS expected
+     }
+     CALL (e) {
+       UNWIND coalesce(e.recentRelations, []) AS elementId
+       MATCH ()-[r]->() WHERE elementId(r) = elementId
+       RETURN collect(r.id) AS stored
+     }
+     RETURN e.id AS id, expected, stored, e.recentRelations IS NULL AS none`,
+    { keep: neo4jInt(RECENT_RELATIONS.keep) },
+    // No bookmarks: a bulk load replaces the store, and its transaction ids start again.
+    { database: scratch.config.neo4j.database, bookmarkManager: null },
+  );
+  return records
+    .filter((record) => {
+      const expected = record.get("expected") as string[];
+      const wanted = expected.length > RECENT_RELATIONS.minimumDegree ? expected : [];
+      return record.get("none") !== (wanted.length === 0) || JSON.stringify(record.get("stored")) !== JSON.stringify(wanted);
+    })
+    .map((record) => record.get("id") as string);
+}
+
+async function recentRelationIds(entityId: string): Promise<string[]> {
+  const { records } = await driver.executeQuery(
+    `MATCH (e:Entity {id: $entityId}) UNWIND e.recentRelations AS elementId
+     MATCH ()-[r]->() WHERE elementId(r) = elementId RETURN r.id AS id`,
+    { entityId },
+    // No bookmarks: a bulk load replaces the store, and its transaction ids start again.
+    { database: scratch.config.neo4j.database, bookmarkManager: null },
+  );
+  return records.map((record) => record.get("id") as string);
 }
 
 /** The CSV fixtures, with the sources they cite (small-graph.jsonl's) in a file of their own. */
@@ -255,15 +301,51 @@ describe("db:export", () => {
 });
 
 describe("db:import --bulk", () => {
+  it("keeps each well-connected entity's list of recent relations in step with its relations, import after import", async () => {
+    await seeder.reset();
+    expect((await importFiles(seedFiles())).problems).toEqual([]);
+    expect(await staleRecentLists()).toEqual([]);
+    const before = await recentRelationIds("microsoft");
+    expect(before.length).toBeGreaterThan(RECENT_RELATIONS.minimumDegree);
+    // A later import adds a newer relation: it heads Microsoft's list, and every list is still right.
+    const later = path.join(tmp, "later.jsonl");
+    fs.writeFileSync(
+      later,
+      [
+        { record: "source", id: "later-note", title: "A later note", language: "en", publishedOn: "2026-02" },
+        {
+          record: "relation",
+          id: "microsoft-supplies-cloud-to-openai-2026-01",
+          type: "SUPPLIES_CLOUD",
+          from: "microsoft",
+          to: "openai",
+          status: "ACTIVE",
+          description: "A later cloud agreement (test data).",
+          validFrom: "2026-01",
+          references: [{ source: "later-note", quotes: ["Microsoft supplies cloud capacity to OpenAI from January 2026."] }],
+        },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join("\n") + "\n",
+    );
+    expect((await importFiles([later])).problems).toEqual([]);
+    expect(await recentRelationIds("microsoft")).toEqual(["microsoft-supplies-cloud-to-openai-2026-01", ...before]);
+    expect(await staleRecentLists()).toEqual([]);
+  });
+
   it("builds, through neo4j-admin, the same graph as the plain import, byte for byte in the export", async () => {
     const files = [...seedFiles(), fixture("small-graph.jsonl"), fixture("second-source.jsonl")];
     await seeder.reset();
     expect((await importFiles(files)).problems).toEqual([]);
     const plain = await exportText();
+    const plainLists = await recentRelationIds("microsoft");
     await seeder.reset();
     const { report } = await bulkImport(scratch.config, files, () => undefined);
     expect(report.problems).toEqual([]);
     expect(await exportText()).toBe(plain);
+    // neo4j-admin writes relations outside the import's pass: the lists are rebuilt after it.
+    expect(await staleRecentLists()).toEqual([]);
+    expect(await recentRelationIds("microsoft")).toEqual(plainLists);
     // A second bulk load is refused: the graph is no longer empty.
     await expect(bulkImport(scratch.config, files, () => undefined)).rejects.toThrow(/needs an empty graph/);
   }, 240_000);
