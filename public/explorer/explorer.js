@@ -387,14 +387,20 @@
         edge.toggleClass("hidden", hidden);
         edge.removeClass("merged");
       });
+      // The shown relations of each pair, in one pass (a pair's own lookup would be quadratic).
+      var shownByPair = {};
+      relationEdges().forEach(function (edge) {
+        if (edge.hasClass("hidden")) return;
+        var key = pairKey(edge.data("source"), edge.data("target"));
+        (shownByPair[key] = shownByPair[key] || []).push(edge);
+      });
       cy.edges(".pair").forEach(function (pair) {
-        var shown = pairMembers(pair).filter(function (edge) {
-          return !edge.hasClass("hidden");
-        });
+        var shown = cy.collection(shownByPair[pairKey(pair.data("source"), pair.data("target"))] || []);
         var merge = shown.length >= 2;
         pair.toggleClass("hidden", !merge);
         if (merge) {
-          shown.addClass("merged");
+          // A relation on a highlighted shortest path stays drawn alone.
+          shown.not(".path").addClass("merged");
           var groups = new Set(
             shown.map(function (edge) {
               return typeInfo(edge.data("type")).group.colour;
@@ -457,6 +463,8 @@
         }),
       userHidden: Array.from(state.userHidden),
       expanded: Array.from(state.expanded),
+      zoom: cy.zoom(),
+      pan: Object.assign({}, cy.pan()),
     });
     if (state.undo.length > 50) state.undo.shift();
     $("undo").disabled = false;
@@ -482,6 +490,7 @@
     });
     syncPairs();
     applyFilters();
+    cy.viewport({ zoom: snapshot.zoom, pan: snapshot.pan });
     state.restoring = false;
     if (state.selected && cy.getElementById(state.selected).empty()) clearPanel();
     writeUrl();
@@ -1765,6 +1774,13 @@
 
   // --- wiring ---------------------------------------------------------------------------------
 
+  // Cytoscape fires dbltap for any two clicks in quick succession, even on two different nodes:
+  // only two on the same node expand it.
+  var taps = { previous: null, last: null };
+  cy.on("tap", function (event) {
+    taps.previous = taps.last;
+    taps.last = event.target === cy ? null : event.target.id();
+  });
   cy.on("tap", "node", function (event) {
     var node = event.target;
     if (state.pathMode) {
@@ -1782,7 +1798,7 @@
     select(node);
   });
   cy.on("dbltap", "node", function (event) {
-    if (!state.pathMode) expand(event.target);
+    if (!state.pathMode && taps.previous === event.target.id()) expand(event.target);
   });
   cy.on("tap", "edge", function (event) {
     select(event.target);

@@ -422,18 +422,67 @@ describe("/explorer in headless Chromium", () => {
     expect(Object.keys(after).length).toBeGreaterThan(Object.keys(before).length);
     for (const id of Object.keys(before)) expect(after[id]).toEqual(before[id]);
 
+    // Dragging a node pins it: Re-layout moves the others and leaves it where it was put.
+    await page.click("#fit");
+    await page.evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
+    const grip = await page.evaluate(() => {
+      const cy = (window as any).explorer.cy;
+      const box = cy.container().getBoundingClientRect();
+      const at = cy.getElementById("google").renderedPosition();
+      return { x: box.left + at.x, y: box.top + at.y };
+    });
+    await page.mouse.move(grip.x, grip.y);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + 30, grip.y + 20, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => (window as any).explorer.cy.getElementById("google").hasClass("pinned"));
+    const dragged = (await positions()).google;
+    expect(dragged).not.toEqual(after.google);
+    await page.click("#relayout");
+    const relaid = await positions();
+    expect(relaid.google).toEqual(dragged);
+    expect(
+      Object.keys(relaid).some((id) => id !== "google" && (relaid[id].x !== after[id].x || relaid[id].y !== after[id].y)),
+    ).toBe(true);
+    // Undo puts the layout back as it was before Re-layout.
+    await page.click("#undo");
+    expect((await positions()).openai).toEqual(after.openai);
+
     // Hide Microsoft from its panel, then remove Google; Undo brings Google back, then Microsoft.
     await clickElement(page, "microsoft");
+    await page.waitForSelector('#details[data-element-id="microsoft"] #hide-node');
     await page.click("#hide-node");
     expect(await isVisible(page, "microsoft", false)).toBe(false);
     await clickElement(page, "google");
+    await page.waitForSelector('#details[data-element-id="google"] #remove-node');
     await page.click("#remove-node");
     await page.waitForFunction(() => (window as any).explorer.cy.getElementById("google").empty());
     await page.click("#undo");
     await page.waitForFunction(() => (window as any).explorer.cy.getElementById("google").nonempty());
-    expect((await positions()).google).toEqual(after.google);
+    expect((await positions()).google).toEqual(dragged);
     await page.click("#undo");
     expect(await isVisible(page, "microsoft", true)).toBe(true);
+    // Two quick clicks on two nodes expand neither (Cytoscape calls that a double tap); a double-click on one expands it.
+    await page.evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
+    const [microsoftAt, google] = await page.evaluate(() => {
+      const cy = (window as any).explorer.cy;
+      const box = cy.container().getBoundingClientRect();
+      return ["microsoft", "google"].map((id) => {
+        const at = cy.getElementById(id).renderedPosition();
+        return { x: box.left + at.x, y: box.top + at.y };
+      });
+    });
+    await page.mouse.click(microsoftAt.x, microsoftAt.y);
+    await page.mouse.click(google.x, google.y);
+    await page.waitForSelector('#details[data-element-id="google"]');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as any).explorer.state.expanded.has("google"))).toBe(false);
+    await page.mouse.dblclick(google.x, google.y);
+    await page.waitForFunction(() => (window as any).explorer.state.expanded.has("google"));
     expect(problems).toEqual([]);
     await page.close();
   });
