@@ -296,8 +296,10 @@
 
   /** A force layout of `elements`, leaving out the nodes the analyst dragged (pinned). */
   function runLayout(elements) {
+    // Edges as drawn: a merged pair pulls its two ends once, not once per relation (14 for Microsoft–OpenAI).
     var movable = elements.filter(function (element) {
-      return !(element.isNode() && element.hasClass("pinned"));
+      if (element.isNode()) return !element.hasClass("pinned");
+      return !element.hasClass("merged") && !element.hasClass("hidden");
     });
     movable
       .layout({
@@ -1477,6 +1479,12 @@
 
   // --- URL state ------------------------------------------------------------------------------
 
+  var lastHash = null;
+  // A hash typed or pasted into the address bar (not one this page wrote) opens that view.
+  window.addEventListener("hashchange", function () {
+    if (location.hash !== lastHash) location.reload();
+  });
+
   /** The view as hash parameters: n drawn nodes, x expanded, h hidden by hand, s selection, t/k/st hidden types, kinds, statuses, d dates. */
   function writeUrl() {
     if (state.restoring || !document.body.dataset.ready) return;
@@ -1495,6 +1503,7 @@
     if (state.selected) params.set("s", state.selected);
     var hash = params.toString().replace(/%2C/g, ",").replace(/%7C/g, "|").replace(/%3A/g, ":");
     history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
+    lastHash = location.hash;
   }
 
   function list(params, name) {

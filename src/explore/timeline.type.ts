@@ -28,6 +28,7 @@ registerEnumType(TimelineItemKind, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One dated item of a timeline. `date` keeps the source\'s precision ("2019-07" is a month, never a day); ' +
     "`start` and `end` are its first and last days, to place it on an axis.",
@@ -68,7 +69,7 @@ export class TimelineItem {
   event!: Event | null;
 }
 
-@ObjectType({ description: "How many timeline items fall in one year; bars for a time slider." })
+@ObjectType({ simpleResolvers: true, description: "How many timeline items fall in one year; bars for a time slider." })
 export class YearCount {
   @Field(() => Int, { description: "The year, e.g. 2023." })
   year!: number;
@@ -87,6 +88,7 @@ export class YearCount {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Relations and events in date order, plus the date range and yearly counts a client needs to draw a time axis " +
     "and a slider. `minDate`, `maxDate` and `countsByYear` cover the whole graph under the `entity` and `types` " +

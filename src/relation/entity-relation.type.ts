@@ -35,7 +35,10 @@ registerEnumType(DirectionFilter, {
   },
 });
 
-@ObjectType({ description: "A relation seen from one entity: which way it points and who is on the other side." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A relation seen from one entity: which way it points and who is on the other side.",
+})
 export class EntityRelation {
   @Field(() => RelationDirection, { description: "How the relation stands to this entity." })
   direction!: RelationDirection;
@@ -50,5 +53,8 @@ export class EntityRelation {
   cursor!: string;
 }
 
-@ObjectType({ description: "A page of an entity's relations, with cursors and how many there are in all." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A page of an entity's relations, with cursors and how many there are in all.",
+})
 export class EntityRelationConnection extends Connection(EntityRelation, "EntityRelation", "relation of the entity") {}

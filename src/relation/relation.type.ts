@@ -19,7 +19,7 @@ registerEnumType(DatePrecision, {
   },
 });
 
-@ObjectType({ description: "An amount of money as the source states it, never more precise." })
+@ObjectType({ simpleResolvers: true, description: "An amount of money as the source states it, never more precise." })
 export class Money {
   @Field(() => Float, { description: 'The amount in units of `currency` (1000000000 for "1 milliard de dollars").' })
   amount!: number;
@@ -38,6 +38,7 @@ export class Money {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A typed, dated, sourced link between two entities, e.g. Microsoft INVESTS_IN OpenAI (July 2019, $1 bn). " +
     "Dates keep the source's precision; `provenance` quotes the source.",
@@ -128,5 +129,5 @@ export class Relation {
   provenance!: Provenance;
 }
 
-@ObjectType({ description: "A page of relations (Relay connection), ordered by start date then id." })
+@ObjectType({ simpleResolvers: true, description: "A page of relations (Relay connection), ordered by start date then id." })
 export class RelationConnection extends Connection(Relation, "Relation", "relation") {}

@@ -332,6 +332,17 @@ describe("/explorer in headless Chromium", () => {
     expect(after).toEqual({ ...before, competesBox: false });
     expect(before.dates).toBe("2023-01 – 2024-12");
     expect(await reopened.page.evaluate(() => (window as any).explorer.state.expanded.has("openai"))).toBe(true);
+    // A hash pasted into the address bar opens its view too.
+    await reopened.page.evaluate(() => (location.hash = "n=google,oracle&s=oracle"));
+    await reopened.page.waitForSelector('#details[data-element-id="oracle"]');
+    expect(
+      await reopened.page.evaluate(() =>
+        (window as any).explorer.cy
+          .nodes()
+          .map((node: any) => node.id())
+          .sort(),
+      ),
+    ).toEqual(["google", "oracle"]);
     expect(problems).toEqual([]);
     expect(reopened.problems).toEqual([]);
     await reopened.page.close();
