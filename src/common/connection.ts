@@ -3,7 +3,7 @@
  */
 import { Field, Int, ObjectType, type ClassType } from "type-graphql";
 
-@ObjectType({ description: "Where a page stands in its list (Relay cursor connections)." })
+@ObjectType({ simpleResolvers: true, description: "Where a page stands in its list (Relay cursor connections)." })
 export class PageInfo {
   @Field({ description: "True when more items follow; pass `endCursor` as `after` to get them." })
   hasNextPage!: boolean;
@@ -26,7 +26,7 @@ export interface ConnectionShape<T> {
 }
 
 export function Connection<T extends object>(nodeType: ClassType<T>, nodeName: string, what: string) {
-  @ObjectType(`${nodeName}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${nodeName}Edge`, { simpleResolvers: true, description: `One ${what} in a page, with its cursor.` })
   class Edge {
     @Field({ description: "Opaque cursor of this item; pass it as `after` to continue after it." })
     cursor!: string;
@@ -35,7 +35,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, nodeName: s
     node!: T;
   }
 
-  @ObjectType(`${nodeName}ConnectionBase`)
+  @ObjectType(`${nodeName}ConnectionBase`, { simpleResolvers: true })
   abstract class ConnectionClass implements ConnectionShape<T> {
     @Field(() => [Edge], { description: "The items of this page with their cursors." })
     edges!: Edge[];

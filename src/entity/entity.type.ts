@@ -3,6 +3,7 @@ import { Connection } from "../common/connection";
 import { EntityKind } from "./entity-kind.enum";
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A node of the knowledge graph: a company, regulator, project, person, product, AI model or law. " +
     "Its `relations` field lists its typed, dated links with their counterparties.",
@@ -26,5 +27,5 @@ export class Entity {
   description!: string | null;
 }
 
-@ObjectType({ description: "A page of entities (Relay connection)." })
+@ObjectType({ simpleResolvers: true, description: "A page of entities (Relay connection)." })
 export class EntityConnection extends Connection(Entity, "Entity", "entity") {}

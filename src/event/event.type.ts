@@ -6,7 +6,7 @@ import { PartialDateScalar } from "../common/scalars";
 import { Entity } from "../entity/entity.type";
 import { Provenance } from "../source/provenance.type";
 
-@ObjectType({ description: "An entity's part in an event." })
+@ObjectType({ simpleResolvers: true, description: "An entity's part in an event." })
 export class Participant {
   @Field(() => Entity, { description: "The participating entity." })
   entity!: Entity;
@@ -19,6 +19,7 @@ export class Participant {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A dated happening that is not a link between two entities, e.g. OpenAI's November 2023 governance crisis.",
 })
 export class Event {

@@ -6,7 +6,10 @@ import { RelationType } from "../relation/relation-type.enum";
 import { toCytoscapeElements } from "./cytoscape";
 import type { GraphView } from "./graph.view";
 
-@ObjectType({ description: "An entity as a node to draw: its id, a caption to print and a kind to style it by." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "An entity as a node to draw: its id, a caption to print and a kind to style it by.",
+})
 export class GraphNode {
   @Field(() => ID, { description: 'The entity id, e.g. "openai"; stable across queries and releases.' })
   id!: string;
@@ -40,6 +43,7 @@ export class GraphNode {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A relation as an edge to draw, from `source` to `target` (node ids). A symmetric relation (COMPETES_WITH, " +
     "PARTNERS_WITH, NEGOTIATES_WITH) is one edge, never two; draw it without an arrow. Its facts and quotes are in `relation`.",
@@ -76,6 +80,7 @@ export class GraphEdge {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A graph to draw: nodes and the edges among them. Every edge's `source` and `target` are ids of nodes in " +
     "`nodes`. `cytoscapeElements` is the same payload as Cytoscape.js elements.",
@@ -107,6 +112,7 @@ export class Graph {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "One path between two entities: `nodes[i]` and `nodes[i + 1]` are linked by `edges[i]` (which may point either way).",
 })

@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { Entity } from "../entity/entity.type";
 
-@ObjectType({ description: "An entity found by `search`, with how well it matched." })
+@ObjectType({ simpleResolvers: true, description: "An entity found by `search`, with how well it matched." })
 export class SearchHit {
   @Field(() => Entity, { description: "The entity whose name or alias matched." })
   entity!: Entity;

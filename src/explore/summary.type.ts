@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { EntityKind } from "../entity/entity-kind.enum";
 import { RelationType } from "../relation/relation-type.enum";
 
-@ObjectType({ description: "How many entities the graph holds of one kind." })
+@ObjectType({ simpleResolvers: true, description: "How many entities the graph holds of one kind." })
 export class KindCount {
   @Field(() => EntityKind, { description: "The kind." })
   kind!: EntityKind;
@@ -11,7 +11,7 @@ export class KindCount {
   count!: number;
 }
 
-@ObjectType({ description: "How many relations the graph holds of one type." })
+@ObjectType({ simpleResolvers: true, description: "How many relations the graph holds of one type." })
 export class TypeCount {
   @Field(() => RelationType, { description: "The relation type." })
   type!: RelationType;
@@ -20,7 +20,7 @@ export class TypeCount {
   count!: number;
 }
 
-@ObjectType({ description: "What the graph holds, in counts: for a home page or a first look." })
+@ObjectType({ simpleResolvers: true, description: "What the graph holds, in counts: for a home page or a first look." })
 export class GraphSummary {
   @Field(() => Int, { description: "Entities (nodes)." })
   entities!: number;

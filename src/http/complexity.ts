@@ -18,6 +18,17 @@ import { BadUserInputError, ErrorCode } from "../common/errors";
  */
 export const MAX_QUERY_NODES = 10_000;
 
+/** Variable sets remembered per document; past it the document's memory starts afresh. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * Estimates already made, per parsed document (Apollo hands the same DocumentNode object for the
+ * same query text from its document cache) and per operation name and variables: walking the
+ * document is a tenth of a cheap request's CPU, and clients repeat the same few operations.
+ * Only estimates are kept, never refusals, and nothing outlives its document.
+ */
+const knownCosts = new WeakMap<DocumentNode, Map<string, number>>();
+
 export function checkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -25,6 +36,24 @@ export function checkCost(
   variables: Record<string, unknown>,
   maximumCost: number,
 ): void {
+  const key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}`;
+  let costs = knownCosts.get(document);
+  const known = costs?.get(key);
+  if (known !== undefined) return refuseOverLimit(known, maximumCost);
+  const cost = estimateCost(schema, document, operationName, variables);
+  if (Number.isFinite(cost)) {
+    if (!costs || costs.size >= COSTS_PER_DOCUMENT) knownCosts.set(document, (costs = new Map()));
+    costs.set(key, cost);
+  }
+  refuseOverLimit(cost, maximumCost);
+}
+
+function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): number {
   let cost: number;
   try {
     cost = getComplexity({
@@ -45,6 +74,10 @@ export function checkCost(
     }
     cost = Number.POSITIVE_INFINITY;
   }
+  return cost;
+}
+
+function refuseOverLimit(cost: number, maximumCost: number): void {
   // Every size is clamped (src/common/complexity.ts), so an estimate is finite; one that is not
   // is a refusal too, never a pass.
   const bounded = Number.isFinite(cost) && cost >= 0;

@@ -2,6 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { RelationType, RelationTypeGroup } from "./relation-type.enum";
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A family of relation types (money, disputes, regulation, technology, partnership, other), with the colour " +
     "clients draw its edges in.",
@@ -21,6 +22,7 @@ export class RelationTypeGroupInfo {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "What one relation type means and how to draw it: the explorer builds its type filters and legend from these, " +
     "so a type added to the server shows up without a change to the client.",

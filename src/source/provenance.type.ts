@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { referencesComplexity } from "../common/complexity";
 import { Source } from "./source.type";
 
-@ObjectType({ description: "One source's support for a fact: the document and its exact words." })
+@ObjectType({ simpleResolvers: true, description: "One source's support for a fact: the document and its exact words." })
 export class Reference {
   @Field(() => Source, { description: "The document." })
   source!: Source;
@@ -26,7 +26,10 @@ export class Reference {
   verified!: boolean;
 }
 
-@ObjectType({ description: "Where a fact comes from: every source that reports it, with its exact words." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Where a fact comes from: every source that reports it, with its exact words.",
+})
 export class Provenance {
   @Field(() => [Reference], {
     description:

@@ -3,7 +3,10 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Connection } from "../common/connection";
 import { PartialDateScalar } from "../common/scalars";
 
-@ObjectType({ description: "A document the graph's facts come from: an article, a filing, a press release." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A document the graph's facts come from: an article, a filing, a press release.",
+})
 export class Source {
   @Field(() => ID, { description: 'Stable id, e.g. "microsoft-openai-timeline-fr".' })
   id!: string;
@@ -49,5 +52,5 @@ export class Source {
   file!: string | null;
 }
 
-@ObjectType({ description: "A page of sources (Relay connection), ordered by id." })
+@ObjectType({ simpleResolvers: true, description: "A page of sources (Relay connection), ordered by id." })
 export class SourceConnection extends Connection(Source, "Source", "source") {}

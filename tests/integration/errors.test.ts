@@ -100,6 +100,16 @@ describe("QUERY_TOO_COMPLEX", () => {
     const threeDefaultPages = await server.execute(`{ entity(id: "openai") { relations { ${nested(2)} } } }`);
     expect(threeDefaultPages.errors?.[0].extensions?.code).toBe("QUERY_TOO_COMPLEX");
   });
+
+  it("estimates one document again for other variables (estimates are remembered per document and variables)", async () => {
+    const query = `query Levels($first: Int!) { entity(id: "openai") { relations(first: $first) { ${nested(2, "(first: $first)")} } } }`;
+    const small = await server.execute(query, { first: 20 });
+    expect(small.errors).toBeUndefined();
+    const large = await server.execute(query, { first: 50 });
+    expect(large.errors?.[0].extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect((await server.execute(query, { first: 20 })).errors).toBeUndefined();
+    expect((await server.execute(query, { first: 50 })).errors?.[0].extensions?.code).toBe("QUERY_TOO_COMPLEX");
+  });
 });
 
 describe("GraphQL-level mistakes", () => {
