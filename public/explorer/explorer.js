@@ -816,6 +816,21 @@
       drawn.forEach(function (edge) {
         (byType[edge.data("type")] = byType[edge.data("type")] || []).push(edge);
       });
+      // Counts by type first, most first: what kind of links the entity has at a glance.
+      view.details.appendChild(
+        element(
+          "p",
+          Object.keys(byType)
+            .sort(function (a, b) {
+              return byType[b].length - byType[a].length || a.localeCompare(b);
+            })
+            .map(function (type) {
+              return typeInfo(type).label + " " + byType[type].length;
+            })
+            .join(" · "),
+          "hint counts",
+        ),
+      );
       var list = element("ul", null, "relations");
       state.types
         .map(function (info) {
@@ -1313,8 +1328,9 @@
     var slider = $("date-slider");
     try {
       var data = await graphql(
-        "query Timebar { timeline(limit: 1000) { minDate maxDate countsByYear { year relationsStarted relationsAttested relationsEnded events } " +
-          "items { kind date start caption event { id name } } } }",
+        // The range and yearly counts cover the whole graph whatever the limit; the events come from `events`.
+        "query Timebar { timeline(limit: 1) { minDate maxDate countsByYear { year relationsStarted relationsAttested relationsEnded events } } " +
+          "events(first: 200) { id name date } }",
       );
       var timeline = data.timeline;
       var min = timeline.minDate;
@@ -1334,7 +1350,7 @@
         }
         slider.max = String(state.months.length);
         slider.value = slider.max;
-        drawHistogram(timeline, Number(min.slice(0, 4)), endYear);
+        drawHistogram(timeline, data.events, Number(min.slice(0, 4)), endYear);
       }
     } catch (error) {
       setStatus(error.message, true);
@@ -1345,7 +1361,7 @@
     });
   }
 
-  function drawHistogram(timeline, firstYear, lastYear) {
+  function drawHistogram(timeline, events, firstYear, lastYear) {
     var histogram = $("histogram");
     histogram.textContent = "";
     var counts = {};
@@ -1395,24 +1411,21 @@
     // Events as markers at their date (their first day) across the years.
     var span = Date.UTC(lastYear + 1, 0, 1) - Date.UTC(firstYear, 0, 1);
     var seen = {};
-    timeline.items
-      .filter(function (item) {
-        return item.kind === "EVENT" && item.event;
-      })
-      .forEach(function (item) {
-        var at = (Date.parse(item.start + "T00:00:00Z") - Date.UTC(firstYear, 0, 1)) / span;
-        var marker = button("", function () {
-          showEvent(item.event.id);
-        });
-        marker.className = "event-marker";
-        marker.dataset.eventId = item.event.id;
-        marker.dataset.date = item.date;
-        marker.title = item.date + ": " + item.event.name;
-        marker.setAttribute("aria-label", "Event, " + item.date + ": " + item.event.name);
-        var sameDay = (seen[item.start] = (seen[item.start] || 0) + 1) - 1; // events of one date side by side
-        marker.style.left = "calc(" + 100 * Math.min(Math.max(at, 0), 1) + "% + " + sameDay * 11 + "px)";
-        histogram.appendChild(marker);
+    events.forEach(function (event) {
+      var start = (event.date + "-01-01").slice(0, 10); // a partial date's first day
+      var at = (Date.parse(start + "T00:00:00Z") - Date.UTC(firstYear, 0, 1)) / span;
+      var marker = button("", function () {
+        showEvent(event.id);
       });
+      marker.className = "event-marker";
+      marker.dataset.eventId = event.id;
+      marker.dataset.date = event.date;
+      marker.title = event.date + ": " + event.name;
+      marker.setAttribute("aria-label", "Event, " + event.date + ": " + event.name);
+      var sameDay = (seen[start] = (seen[start] || 0) + 1) - 1; // events of one date side by side
+      marker.style.left = "calc(" + 100 * Math.min(Math.max(at, 0), 1) + "% + " + sameDay * 11 + "px)";
+      histogram.appendChild(marker);
+    });
   }
 
   function chooseYear(year, extend) {

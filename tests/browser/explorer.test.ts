@@ -152,6 +152,8 @@ describe("/explorer in headless Chromium", () => {
     await page.waitForSelector('#details[data-element-id="openai"] #expand');
     expect(await page.evaluate(() => (window as any).explorer.cy.nodes().length)).toBe(1);
     expect(await page.textContent("#details")).toMatch(/\d+ in the graph/);
+    // Its events are listed, each openable.
+    await page.waitForSelector('#details button[data-event-id="openai-governance-crisis-2023-11"]');
     // Expand draws its neighbours: Microsoft appears.
     await page.click("#expand");
     await page.waitForFunction(() => (window as any).explorer.cy.getElementById("microsoft").nonempty());
