@@ -125,11 +125,23 @@ export class WholeGraphArgs {
 export class TimelineArgs {
   @Field(() => ID, {
     nullable: true,
-    description: 'Only relations and events of this entity, e.g. "openai"; omit for the whole graph.',
+    description:
+      'Only relations and events of this entity, e.g. "openai"; omit for the whole graph. NOT_FOUND when no entity has the id.',
   })
   @IsOptional()
   @IsSlug()
   entity?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'With `entity`, the chronology of one pair, e.g. timeline(entity: "microsoft", counterparty: "openai"): only the ' +
+      "relations between the two, in either direction (symmetric types included), and the events both take part in. " +
+      "Needs `entity` and must differ from it (BAD_USER_INPUT otherwise); NOT_FOUND when no entity has the id.",
+  })
+  @IsOptional()
+  @IsSlug()
+  counterparty?: string;
 
   @Field(() => PartialDateScalar, {
     nullable: true,

@@ -45,7 +45,8 @@ export class ExploreResolver {
   @Query(() => Timeline, {
     description:
       "What changed when: relation starts and ends and dated events in date order, each with its precision, e.g. " +
-      'timeline(from: "2023", to: "2023"); plus the date range and yearly counts for a time slider.',
+      'timeline(from: "2023", to: "2023"), or of one pair: timeline(entity: "microsoft", counterparty: "openai"); ' +
+      "plus the date range and yearly counts for a time slider.",
     complexity: timelineComplexity,
   })
   timeline(@Args() args: TimelineArgs, @Ctx() ctx: RequestContext): Promise<TimelineView> {

@@ -91,8 +91,8 @@ export class YearCount {
   simpleResolvers: true,
   description:
     "Relations and events in date order, plus the date range and yearly counts a client needs to draw a time axis " +
-    "and a slider. `minDate`, `maxDate` and `countsByYear` cover the whole graph under the `entity` and `types` " +
-    "filters, ignoring `from` and `to`, so a slider keeps its scale while the window moves.",
+    "and a slider. `minDate`, `maxDate` and `countsByYear` cover the whole graph under the `entity`, `counterparty` " +
+    "and `types` filters, ignoring `from` and `to`, so a slider keeps its scale while the window moves.",
 })
 export class Timeline {
   @Field(() => [TimelineItem], {

@@ -240,6 +240,67 @@ describe("timeline", () => {
       items { kind relation { id from { id } to { id } } } } }`);
     expect(timeline.items.map((item: any) => item.relation.id)).toEqual(["openai-acquires-windsurf"]);
   });
+
+  it("the chronology of one pair: Microsoft and OpenAI's relations (either way) and the events of both, in order", async () => {
+    const ITEMS = `minDate maxDate truncated countsByYear { year relationsStarted relationsAttested relationsEnded events }
+      items { kind date start end relation { id from { id } to { id } } event { id participants { entity { id } } } }`;
+    const { pair, turned, links } = await data(`{
+      pair: timeline(entity: "microsoft", counterparty: "openai", limit: 100) { ${ITEMS} }
+      turned: timeline(entity: "openai", counterparty: "microsoft", limit: 100) { ${ITEMS} }
+      links: entity(id: "microsoft") { relations(counterparty: "openai", first: 100) { relation { id } } }
+    }`);
+    expect(pair.truncated).toBe(false);
+    const items = pair.items as any[];
+    // Every relation between the two, whichever way it is stored (OpenAI's COMPETES_WITH and CONSIDERS_SUING
+    // point at Microsoft), and none with anyone else.
+    const relationIds = [...new Set(items.filter((item) => item.relation).map((item) => item.relation.id))].sort();
+    expect(relationIds).toEqual(links.relations.map((link: any) => link.relation.id).sort());
+    expect(relationIds).toEqual(
+      expect.arrayContaining([
+        "microsoft-invests-in-openai-2019-07",
+        "microsoft-partners-with-openai",
+        "microsoft-negotiates-with-openai",
+        "openai-competes-with-microsoft-products",
+        "openai-considers-suing-microsoft",
+      ]),
+    );
+    for (const item of items.filter((item) => item.relation)) {
+      expect([item.relation.from.id, item.relation.to.id].sort()).toEqual(["microsoft", "openai"]);
+    }
+    expect(items.find((item) => item.kind === "RELATION_ENDED")?.relation.id).toBe("microsoft-board-seat-at-openai");
+    // Events both take part in: the 2023 crisis, the 2024 board exit; not OpenAI's own 2019 capped-profit branch.
+    const events = items.filter((item) => item.event);
+    expect(events.map((item) => item.event.id)).toEqual(
+      expect.arrayContaining(["openai-governance-crisis-2023-11", "microsoft-leaves-openai-board-2024-07"]),
+    );
+    expect(events.map((item) => item.event.id)).not.toContain("openai-capped-profit-branch-2019");
+    for (const item of events) {
+      expect(item.event.participants.map((p: any) => p.entity.id)).toEqual(expect.arrayContaining(["microsoft", "openai"]));
+    }
+    // In order, and the slider's scale is the pair's.
+    const starts = items.map((item) => item.start);
+    expect(starts).toEqual([...starts].sort());
+    expect(items[0].relation.id).toMatch(/^microsoft-/);
+    expect(pair.minDate).toBe("2019-01-01");
+    const counted = pair.countsByYear.reduce(
+      (sum: number, year: any) => sum + year.relationsStarted + year.relationsAttested + year.relationsEnded + year.events,
+      0,
+    );
+    expect(counted).toBe(items.length);
+    // The same chronology from the other side.
+    expect(turned).toEqual(pair);
+  });
+
+  it("a pair's timeline keeps to its window and types", async () => {
+    const { timeline } = await data(`{ timeline(entity: "openai", counterparty: "microsoft", from: "2024", to: "2024",
+      types: [COMPETES_WITH, NEGOTIATES_WITH], includeEvents: false) { items { date relation { id type } event { id } } } }`);
+    expect(timeline.items.map((item: any) => item.relation.id).sort()).toEqual([
+      "microsoft-competes-with-openai-ai",
+      "microsoft-competes-with-openai-search",
+      "microsoft-negotiates-with-openai",
+    ]);
+    expect(timeline.items.every((item: any) => item.date.startsWith("2024") && item.event === null)).toBe(true);
+  });
 });
 
 describe("search", () => {
@@ -363,6 +424,7 @@ describe("caps and unknown ids", () => {
     [`paths(from: "openai", to: "no-one") { length }`, "to", "no-one"],
     [`subgraph(ids: ["openai", "ghost"]) { truncated }`, "ids", "ghost"],
     [`timeline(entity: "ghost") { truncated }`, "entity", "ghost"],
+    [`timeline(entity: "openai", counterparty: "ghost") { truncated }`, "counterparty", "ghost"],
   ])("%s is NOT_FOUND naming the id", async (field, argument, id) => {
     const failure = await error(`{ ${field} }`);
     expect(failure.extensions).toMatchObject({ code: "NOT_FOUND", argument, id });
@@ -372,6 +434,15 @@ describe("caps and unknown ids", () => {
   it("a path from an entity to itself is a clear BAD_USER_INPUT", async () => {
     const failure = await error(`{ paths(from: "openai", to: "openai") { length } }`);
     expect(failure.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "to" });
+  });
+
+  it("a timeline counterparty without an entity, or equal to it, is BAD_USER_INPUT", async () => {
+    for (const args of [`counterparty: "openai"`, `entity: "openai", counterparty: "openai"`]) {
+      server.runner.calls.length = 0;
+      const failure = await error(`{ timeline(${args}) { truncated } }`);
+      expect(failure.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "counterparty" });
+      expect(server.runner.calls).toEqual([]);
+    }
   });
 
   it("a timeline window that ends before it starts is BAD_USER_INPUT", async () => {
