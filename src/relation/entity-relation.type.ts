@@ -46,7 +46,11 @@ export class EntityRelation {
   @Field(() => Entity, { description: "The entity at the other end." })
   counterparty!: Entity;
 
-  @Field(() => Relation, { description: "The relation with its dates, amounts and quotes." })
+  @Field(() => Relation, {
+    description:
+      "The relation with its dates, amounts and quotes, as stored: its `from` and `to` are the same under either " +
+      "entity (read `direction` and `counterparty` for this entity's side).",
+  })
   relation!: Relation;
 
   @Field({ description: "Opaque cursor of this relation in the entity's list; pass it as `after` for the ones after it." })

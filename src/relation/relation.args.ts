@@ -10,13 +10,18 @@ import { NoArgs, WithRelationFilter } from "./relation-filter.args";
 export class RelationsArgs extends WithRelationFilter(PageArgs) {
   @Field(() => ID, {
     nullable: true,
-    description: 'Keep relations starting from this entity id (e.g. "microsoft"); symmetric types match either side.',
+    description:
+      'Keep relations starting from this entity id (e.g. "microsoft"); symmetric types match either side, and ' +
+      "each relation keeps its stored `from` and `to`.",
   })
   @IsOptional()
   @IsSlug()
   from?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Keep relations pointing to this entity id (e.g. "openai").' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Keep relations pointing to this entity id (e.g. "openai"); symmetric types match either side.',
+  })
   @IsOptional()
   @IsSlug()
   to?: string;

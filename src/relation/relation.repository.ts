@@ -25,9 +25,11 @@ import { ALL_RELATION_TYPES, assertRelationType, isSymmetric, type RelationType 
 import type { RelationView } from "./relation.view";
 
 /**
- * The one projection of a relationship `r` whose ends, as the caller sees them, are the
- * expressions `from` and `to` (variables or `startNode(r)`): every query that returns relations
- * uses it, and `toRelationView` maps it.
+ * The one projection of a relationship `r` whose ends are the expressions `from` and `to`
+ * (variables or `startNode(r)`): every query that returns relations uses it, and `toRelationView`
+ * maps it. `from` and `to` must be the stored start and end nodes: a relation answers the same
+ * ends whoever asks (clients cache it by id), so the asker's side goes in a wrapper
+ * (`EntityRelation.direction`, `counterparty`), never in the relation.
  */
 export function relationProjection(r: string, from: string, to: string): string {
   return `${r} {
@@ -54,8 +56,8 @@ export interface RelationListFilter extends RelationFilter {
 type Anchor = "none" | "from" | "to" | "both";
 
 /**
- * Rows (r, x, y) where x and y are `from` and `to` as asked; symmetric types also match the other
- * way round. The pattern names the asked types (Neo4j expands only those) and starts from the
+ * Rows (r, x, y) where x and y are the ends asked as `from` and `to`; symmetric types also match
+ * the other way round (the relation itself is still answered as stored). The pattern names the asked types (Neo4j expands only those) and starts from the
  * entity-id index when an end is given; with both ends, from both (expand-into from the smaller).
  */
 function matchRows(anchor: Anchor, filter: RelationFilter): string {
@@ -84,8 +86,8 @@ CALL () {
   ${matchRows(anchor, filter)}
     AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
          OR (r.periodStart = date($afterStart) AND r.id > $afterId))
-  WITH r, x, y ORDER BY r.periodStart, r.id LIMIT $limit
-  RETURN collect(${relationProjection("r", "x", "y")}) AS relations
+  WITH r ORDER BY r.periodStart, r.id LIMIT $limit
+  RETURN collect(${STORED_RELATION}) AS relations
 }
 RETURN total, relations`;
 }
@@ -102,7 +104,8 @@ ${ALL_RELATION_TYPES.map((type) => `  MATCH (:Entity)-[r:${assertRelationType(ty
 RETURN ${STORED_RELATION} AS relation`;
 
 /**
- * A page of each entity's relations, seen from it, in one statement for a whole list of parents:
+ * A page of each entity's relations, seen from it (its direction and counterparty; the relation
+ * itself as stored), in one statement for a whole list of parents:
  * the expansion is typed (only the asked types are read), the page is cut per entity in Cypher
  * (top-k by start date, then id), and the count, when asked, comes from the same statement. With
  * a counterparty, both ends are bound, so Neo4j expands from whichever has fewer relations.
@@ -126,11 +129,8 @@ CALL (e${byCounterparty ? ", c" : ""}) {
     AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
          OR (r.periodStart = date($afterStart) AND r.id > $afterId))
   WITH e, r, other ORDER BY r.periodStart, r.id LIMIT $limit
-  WITH r, other, startNode(r) = e AS outgoing, type(r) IN $symmetricTypes AS symmetric,
-       CASE WHEN type(r) IN $symmetricTypes OR startNode(r) = e THEN e ELSE other END AS x,
-       CASE WHEN type(r) IN $symmetricTypes OR startNode(r) = e THEN other ELSE e END AS y
-  RETURN collect({outgoing: outgoing, symmetric: symmetric, counterpartyId: other.id,
-                  relation: ${relationProjection("r", "x", "y").replace(/\n/g, "\n                  ")}}) AS rows
+  RETURN collect({outgoing: startNode(r) = e, symmetric: type(r) IN $symmetricTypes, counterpartyId: other.id,
+                  relation: ${STORED_RELATION.replace(/\n/g, "\n                  ")}}) AS rows
 }
 RETURN id, rows, ${total} AS total`;
 }

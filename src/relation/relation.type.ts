@@ -54,11 +54,14 @@ export class Relation {
   symmetric!: boolean;
 
   @Field(() => Entity, {
-    description: "The entity the link starts from (for symmetric types: the side you asked about, if any).",
+    description:
+      "The entity the link starts from, as stored: the same whichever side it was found from, so a relation id " +
+      "always answers the same `from` and `to`. For symmetric types the order means nothing; the side you asked " +
+      "about is in `EntityRelation.counterparty` and `direction`.",
   })
   from!: Entity;
 
-  @Field(() => Entity, { description: "The entity the link points to." })
+  @Field(() => Entity, { description: "The entity the link points to, as stored (see `from`)." })
   to!: Entity;
 
   @Field(() => RelationStatus, { description: "Where the link stood when the source was written." })

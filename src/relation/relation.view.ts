@@ -22,7 +22,7 @@ export interface RelationView {
   id: string;
   type: RelationType;
   symmetric: boolean;
-  /** `from` and `to` as the caller asked for them: a symmetric relation found from its `to` side is turned round. */
+  /** As stored, whoever asks and from whichever side (a symmetric relation too): clients cache a relation by id. */
   from: EntityRecord;
   to: EntityRecord;
   status: RelationStatus;

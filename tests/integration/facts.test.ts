@@ -121,22 +121,91 @@ describe("who investigates", () => {
 });
 
 describe("who competes", () => {
+  /** The end of a relation that is not `id`. */
+  const otherEnd = (r: Record<string, any>, id: string) => (r.from.id === id ? r.to.id : r.from.id);
+
   it("Microsoft competes with Amazon, Google, Anthropic, Meta and OpenAI", async () => {
     const competitors = await relations(`types: [COMPETES_WITH], from: "microsoft"`);
-    expect(new Set(competitors.map((r) => r.to.id))).toEqual(new Set(["amazon", "google", "anthropic", "meta", "openai"]));
-    expect(competitors.every((r) => r.symmetric && r.from.id === "microsoft")).toBe(true);
+    expect(new Set(competitors.map((r) => otherEnd(r, "microsoft")))).toEqual(
+      new Set(["amazon", "google", "anthropic", "meta", "openai"]),
+    );
+    expect(competitors.every((r) => r.symmetric && [r.from.id, r.to.id].includes("microsoft"))).toBe(true);
   });
 
-  it("a symmetric relation is found from either side, turned to face the asker", async () => {
+  it("a symmetric relation is found from either side, and answered as stored", async () => {
     const fromGoogle = await relations(`types: [COMPETES_WITH], from: "google"`);
-    expect(fromGoogle.map((r) => r.to.id)).toEqual(["microsoft", "microsoft"]);
-    expect(fromGoogle.every((r) => r.from.id === "google")).toBe(true);
-    const openaiVsMicrosoft = await relations(`types: [COMPETES_WITH], from: "openai", to: "microsoft"`);
-    expect(openaiVsMicrosoft.map((r) => r.id).sort()).toEqual([
-      "microsoft-competes-with-openai-ai",
-      "microsoft-competes-with-openai-search",
-      "openai-competes-with-microsoft-products",
+    expect(fromGoogle.map((r) => [r.id, r.from.id, r.to.id])).toEqual([
+      ["microsoft-competes-with-google-ai", "microsoft", "google"],
+      ["microsoft-competes-with-google-search", "microsoft", "google"],
     ]);
+    const openaiVsMicrosoft = await relations(`types: [COMPETES_WITH], from: "openai", to: "microsoft"`);
+    // Microsoft's two statements stay Microsoft's; OpenAI's own stays OpenAI's.
+    expect(openaiVsMicrosoft.map((r) => [r.id, r.from.id, r.to.id]).sort()).toEqual([
+      ["microsoft-competes-with-openai-ai", "microsoft", "openai"],
+      ["microsoft-competes-with-openai-search", "microsoft", "openai"],
+      ["openai-competes-with-microsoft-products", "openai", "microsoft"],
+    ]);
+  });
+
+  it("one relation id answers the same from and to whichever side and whichever query found it", async () => {
+    const SYMMETRIC = "[COMPETES_WITH, PARTNERS_WITH, NEGOTIATES_WITH]";
+    const FACT = "id from { id } to { id }";
+    const EDGE = `id source target relation { ${FACT} }`;
+    const LINK = `direction counterparty { id } relation { ${FACT} }`;
+    const result = await server.execute(`{
+      byId: relation(id: "openai-competes-with-microsoft-products") { ${FACT} }
+      fromOpenai: relations(types: ${SYMMETRIC}, from: "openai") { nodes { ${FACT} } }
+      toOpenai: relations(types: ${SYMMETRIC}, to: "openai") { nodes { ${FACT} } }
+      fromMicrosoft: relations(types: ${SYMMETRIC}, from: "microsoft", to: "openai") { nodes { ${FACT} } }
+      underOpenai: entity(id: "openai") { relations(types: ${SYMMETRIC}) { ${LINK} } }
+      underMicrosoft: entity(id: "microsoft") {
+        relations(types: ${SYMMETRIC}, counterparty: "openai") { ${LINK} }
+        relationsConnection(types: ${SYMMETRIC}) { nodes { ${LINK} } }
+      }
+      aroundOpenai: neighbourhood(id: "openai", types: ${SYMMETRIC}) { edges { ${EDGE} } }
+      aroundMicrosoft: neighbourhood(id: "microsoft", types: ${SYMMETRIC}) { edges { ${EDGE} } }
+      pathFromOpenai: paths(from: "openai", to: "microsoft", maxHops: 1, types: ${SYMMETRIC}) { edges { ${EDGE} } }
+      pathFromMicrosoft: paths(from: "microsoft", to: "openai", maxHops: 1, types: ${SYMMETRIC}) { edges { ${EDGE} } }
+      pair: subgraph(ids: ["openai", "microsoft"], types: ${SYMMETRIC}) { edges { ${EDGE} } }
+      timeline(entity: "microsoft", counterparty: "openai", types: ${SYMMETRIC}, includeEvents: false) { items { relation { ${FACT} } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const data = result.data as Record<string, any>;
+    const facts: Array<{ id: string; from: { id: string }; to: { id: string } }> = [
+      data.byId,
+      ...data.fromOpenai.nodes,
+      ...data.toOpenai.nodes,
+      ...data.fromMicrosoft.nodes,
+      ...[data.underOpenai.relations, data.underMicrosoft.relations, data.underMicrosoft.relationsConnection.nodes]
+        .flat()
+        .map((link: any) => link.relation),
+      ...[data.aroundOpenai, data.aroundMicrosoft, ...data.pathFromOpenai, ...data.pathFromMicrosoft, data.pair]
+        .flatMap((graph: any) => graph.edges)
+        .flatMap((edge: any) => [edge.relation, { id: edge.id, from: { id: edge.source }, to: { id: edge.target } }]),
+      ...data.timeline.items.map((item: any) => item.relation),
+    ];
+    const ends = new Map<string, Set<string>>();
+    for (const fact of facts) {
+      const seen = ends.get(fact.id) ?? new Set<string>();
+      seen.add(`${fact.from.id} -> ${fact.to.id}`);
+      ends.set(fact.id, seen);
+    }
+    // OpenAI's own COMPETES_WITH is stored from OpenAI, the others from Microsoft: each keeps its one orientation.
+    expect(ends.get("openai-competes-with-microsoft-products")).toEqual(new Set(["openai -> microsoft"]));
+    expect(ends.get("microsoft-partners-with-openai")).toEqual(new Set(["microsoft -> openai"]));
+    expect(ends.get("microsoft-negotiates-with-openai")).toEqual(new Set(["microsoft -> openai"]));
+    for (const [id, seen] of ends) expect([id, seen.size]).toEqual([id, 1]);
+    // The asker's side is on the wrapper: under OpenAI the counterparty is Microsoft, and the other way round.
+    const link = (rows: any[], id: string) => rows.find((row) => row.relation.id === id);
+    expect(link(data.underOpenai.relations, "openai-competes-with-microsoft-products")).toMatchObject({
+      direction: "UNDIRECTED",
+      counterparty: { id: "microsoft" },
+    });
+    expect(link(data.underMicrosoft.relations, "openai-competes-with-microsoft-products")).toMatchObject({
+      direction: "UNDIRECTED",
+      counterparty: { id: "openai" },
+    });
+    expect(link(data.underOpenai.relations, "microsoft-partners-with-openai").counterparty.id).toBe("microsoft");
   });
 
   it("Microsoft first called OpenAI a competitor in its June 2024 SEC filing", async () => {
