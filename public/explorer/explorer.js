@@ -248,6 +248,9 @@
     }
     var radius = 110 + 7 * freshNodes.length;
     var index = 0;
+    var taken = cy.nodes().map(function (node) {
+      return node.position();
+    });
     // The elements go in as the API sent them; only a starting position is added, on a copy.
     cy.add(
       fresh.map(function (element) {
@@ -255,9 +258,9 @@
         var step = freshNodes.length > 1 ? index / (freshNodes.length - (spread < 2 * Math.PI ? 1 : 0)) : 0.5;
         var angle = spread < 2 * Math.PI ? outward - spread / 2 + spread * step : (2 * Math.PI * index) / freshNodes.length;
         index += 1;
-        return Object.assign({}, element, {
-          position: { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) },
-        });
+        var spot = freeSpot({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) }, taken);
+        taken.push(spot);
+        return Object.assign({}, element, { position: spot });
       }),
     );
     syncPairs();
@@ -274,6 +277,24 @@
     loadCounts();
     writeUrl();
     return fresh.length;
+  }
+
+  /** The point nearest `wanted` (on rings around it) at least 45 units from every point of `taken`. */
+  function freeSpot(wanted, taken) {
+    var clear = function (p) {
+      return taken.every(function (q) {
+        return Math.abs(p.x - q.x) >= 45 || Math.abs(p.y - q.y) >= 45;
+      });
+    };
+    if (clear(wanted)) return wanted;
+    for (var ring = 1; ring <= 8; ring++) {
+      for (var k = 0; k < 8 * ring; k++) {
+        var a = (2 * Math.PI * k) / (8 * ring);
+        var p = { x: wanted.x + 40 * ring * Math.cos(a), y: wanted.y + 40 * ring * Math.sin(a) };
+        if (clear(p)) return p;
+      }
+    }
+    return wanted;
   }
 
   function viewCentre() {
