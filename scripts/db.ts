@@ -7,6 +7,9 @@
  *                                    `--bulk`: a first load into the empty local Neo4j through
  *                                    neo4j-admin (scripts/bulk-import.ts).
  *   `npm run db:export -- FILE`      the whole graph in the import format (`-` for stdout).
+ *   `npm run db:reindex`             rebuilds every entity's list of recent relations
+ *                                    (src/relation/recent-relations.ts), after edits made outside
+ *                                    the import.
  * Problems with the input are one line each and exit code 1; never a stack trace.
  */
 import fs from "node:fs";
@@ -24,19 +27,20 @@ import { createLogger } from "../src/logger";
 import { BulkImportRefused, bulkImport } from "./bulk-import";
 import { LocalNeo4jError } from "./local-neo4j";
 
-const USAGE = "use: seed [--reset] | import FILE... [--dry-run] [--bulk] | export FILE";
+const USAGE = "use: seed [--reset] | import FILE... [--dry-run] [--bulk] | export FILE | reindex";
 
 class UsageError extends Error {}
 
 async function main(command: string | undefined, args: string[]): Promise<void> {
   const flags = args.filter((arg) => arg.startsWith("--"));
   const operands = args.filter((arg) => !arg.startsWith("--") || arg === "-");
-  const allowed: Record<string, string[]> = { seed: ["--reset"], import: ["--dry-run", "--bulk"], export: [] };
+  const allowed: Record<string, string[]> = { seed: ["--reset"], import: ["--dry-run", "--bulk"], export: [], reindex: [] };
   if (command === undefined || !(command in allowed)) throw new UsageError(`Unknown command "${command ?? ""}"; ${USAGE}.`);
   const unknown = flags.filter((flag) => !allowed[command].includes(flag));
   if (unknown.length > 0) throw new UsageError(`Unknown option ${unknown.join(" ")} for ${command}; ${USAGE}.`);
   if (command === "seed" && operands.length > 0) throw new UsageError(`seed takes no file; ${USAGE}.`);
   if (command === "import" && operands.length === 0) throw new UsageError(`import needs at least one file; ${USAGE}.`);
+  if (command === "reindex" && operands.length > 0) throw new UsageError(`reindex takes no file; ${USAGE}.`);
   if (command === "export" && operands.length !== 1) throw new UsageError(`export needs one output file (or -); ${USAGE}.`);
 
   const config = loadConfig();
@@ -50,10 +54,22 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       const { report } = await bulkImport(config, operands, (line) => console.log(line), { dryRun: flags.includes("--dry-run") });
       reportProblems(report.problems);
     } else if (command === "import") await importFiles(driver, config, operands, flags.includes("--dry-run"));
+    else if (command === "reindex") await reindex(driver, config);
     else await exportGraph(driver, config, operands[0]);
   } finally {
     await driver.close();
   }
+}
+
+async function reindex(driver: ReturnType<typeof createDriver>, config: AppConfig): Promise<void> {
+  const started = Date.now();
+  let lastLine = 0;
+  await new KnowledgeRepository(new QueryRunner(driver, config.neo4j)).refreshRecentRelations(null, (done, total) => {
+    if (done < total && Date.now() - lastLine < 5_000) return;
+    lastLine = Date.now();
+    console.log(`reindex: recent relations of ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} entities`);
+  });
+  console.log(`reindex: done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 async function seed(driver: ReturnType<typeof createDriver>, config: AppConfig, reset: boolean): Promise<void> {
