@@ -334,8 +334,8 @@ describe("/explorer in headless Chromium", () => {
     expect(after).toEqual({ ...before, competesBox: false });
     expect(before.dates).toBe("2023-01 – 2024-12");
     expect(await reopened.page.evaluate(() => (window as any).explorer.state.expanded.has("openai"))).toBe(true);
-    // A hash pasted into the address bar opens its view too.
-    await reopened.page.evaluate(() => (location.hash = "n=google,oracle&s=oracle"));
+    // A hash pasted into the address bar opens its view too; an entity no longer in the graph is left out, and said.
+    await reopened.page.evaluate(() => (location.hash = "n=google,no-such-entity,oracle&s=oracle&d=bad"));
     await reopened.page.waitForSelector('#details[data-element-id="oracle"]');
     expect(
       await reopened.page.evaluate(() =>
@@ -345,6 +345,8 @@ describe("/explorer in headless Chromium", () => {
           .sort(),
       ),
     ).toEqual(["google", "oracle"]);
+    expect(await reopened.page.textContent("#status")).toContain("no longer in the graph: no-such-entity");
+    expect(await reopened.page.textContent("#date-label")).toBe("all dates");
     expect(problems).toEqual([]);
     expect(reopened.problems).toEqual([]);
     await reopened.page.close();
