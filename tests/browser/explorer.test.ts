@@ -285,6 +285,39 @@ describe("/explorer in headless Chromium", () => {
     await page.close();
   });
 
+  it("filters by entity kind and relation status", async () => {
+    const { page, problems } = await openWithOpenAIExpanded();
+    expect(await isVisible(page, "ftc", true)).toBe(true);
+    await page.uncheck('#kind-filters input[value="REGULATOR"]');
+    expect(await isVisible(page, "ftc", false)).toBe(false);
+    expect(await isVisible(page, "cma", false)).toBe(false);
+    expect(await isVisible(page, "microsoft", true)).toBe(true);
+    await page.check('#kind-filters input[value="REGULATOR"]');
+    expect(await isVisible(page, "ftc", true)).toBe(true);
+
+    // Hide every status but ACTIVE: the active Google Cloud supply stays, no shown relation has another status.
+    await page.click("#status-filters >> xpath=..//summary");
+    for (const status of ["ANNOUNCED", "COMPLETED", "PLANNED", "PROPOSED", "CONSIDERED", "CONTESTED", "ENDED"]) {
+      await page.uncheck(`#status-filters input[value="${status}"]`);
+    }
+    expect(await isVisible(page, "google-supplies-cloud-to-openai", true)).toBe(true);
+    const statuses = await page.evaluate(() => {
+      const explorer = (window as any).explorer;
+      return [
+        ...new Set(
+          explorer.cy
+            .edges()
+            .filter((edge: any) => !edge.hasClass("pair") && explorer.isShown(edge.id()))
+            .map((edge: any) => edge.data("status")),
+        ),
+      ];
+    });
+    expect(statuses).toEqual(["ACTIVE"]);
+    expect(page.url()).toContain("st=ANNOUNCED,COMPLETED");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("keeps the view in the URL: the link reopens the same nodes, filters, dates and selection", async () => {
     const { page, problems } = await openWithOpenAIExpanded();
     await page.uncheck('#type-filters input[value="COMPETES_WITH"]');
