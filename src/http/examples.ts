@@ -1,6 +1,7 @@
 /**
  * Example operations, one list for every door into the API: the home page shows them and opens
- * each in GraphiQL; Apollo Sandbox opens on the first, with its variables.
+ * each in GraphiQL; GraphiQL has them in its tabs and its Examples panel (written into its page
+ * by static-pages.ts); Apollo Sandbox opens on the first, with its variables.
  */
 export interface ExampleOperation {
   readonly title: string;

@@ -3,7 +3,8 @@
  * packages, never from a CDN, so they work offline and behind a firewall:
  *
  *   /explorer   the visual explorer (Cytoscape.js over the GraphQL API)
- *   /graphiql   GraphiQL, for analysts without access to Apollo Sandbox's CDN
+ *   /graphiql   GraphiQL, for analysts without access to Apollo Sandbox's CDN, with the example
+ *               operations (examples.ts) in its tabs and its Examples panel
  *
  * A strict Content-Security-Policy (`'self'` only) keeps it that way: a page that tried to load
  * anything from elsewhere would fail its browser test.
@@ -48,8 +49,20 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join("; ");
 
+/**
+ * GraphiQL's page with the example operations written into it, as a JSON data block (never run,
+ * so the Content-Security-Policy stays as strict): GraphiQL offers them without a request.
+ */
+export function graphiqlPage(): string {
+  const html = fs.readFileSync(path.join(PUBLIC_DIR, "graphiql", "index.html"), "utf8");
+  // "<" escaped, so no text of an example can close the script element.
+  const json = JSON.stringify(EXAMPLE_OPERATIONS).replace(/</g, "\\u003c");
+  return html.replace("<!-- examples -->", () => `<script type="application/json" id="examples">${json}</script>`);
+}
+
 export function staticPagesRouter(): express.Router {
   const router = express.Router();
+  const graphiql = graphiqlPage();
   const secure: express.RequestHandler = (_req, res, next) => {
     res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     res.setHeader("X-Content-Type-Options", "nosniff");
@@ -68,7 +81,7 @@ export function staticPagesRouter(): express.Router {
   });
   router.use("/explorer/assets", secure, express.static(path.join(PUBLIC_DIR, "explorer"), { index: false }));
   router.get(["/graphiql", "/graphiql/"], secure, (_req, res) => {
-    res.sendFile(path.join(PUBLIC_DIR, "graphiql", "index.html"));
+    res.type("html").send(graphiql);
   });
   router.use("/graphiql/assets", secure, express.static(path.join(PUBLIC_DIR, "graphiql"), { index: false }));
   router.get("/vendor/:file", secure, (req, res, next) => {
