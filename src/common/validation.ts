@@ -3,7 +3,7 @@
  * src/schema.ts); a failure becomes one BAD_USER_INPUT error that names the argument and says
  * what is expected, instead of type-graphql's generic "Argument Validation Error".
  */
-import { registerDecorator, validate, type ValidationArguments, type ValidationError } from "class-validator";
+import { registerDecorator, validate, type ValidationArguments, type ValidationError } from "./class-validator";
 import { BadUserInputError } from "./errors";
 import { InvalidPartialDate, PartialDate } from "./partial-date";
 

@@ -1,4 +1,4 @@
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../common/class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { PageArgs } from "../common/page.args";
 import { IsSlug } from "../common/validation";

@@ -1,4 +1,4 @@
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../common/class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { EVENTS_PAGE, PARTICIPANTS_CAP } from "../common/list-limits";
 import { IsPageSize, IsSlug } from "../common/validation";

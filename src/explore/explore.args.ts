@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength } from "class-validator";
+import { IsOptional, MaxLength } from "../common/class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import type { PartialDate } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";

@@ -1,4 +1,4 @@
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../common/class-validator";
 import { ArgsType, Field, type ClassType } from "type-graphql";
 import type { PartialDate } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";

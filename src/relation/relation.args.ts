@@ -1,4 +1,4 @@
-import { IsOptional } from "class-validator";
+import { IsOptional } from "../common/class-validator";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { ENTITY_RELATIONS_PAGE } from "../common/list-limits";
 import { PageArgs } from "../common/page.args";
