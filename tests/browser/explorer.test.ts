@@ -151,7 +151,8 @@ describe("/explorer in headless Chromium", () => {
     await clickElement(page, "openai");
     await page.waitForSelector('#details[data-element-id="openai"] #expand');
     expect(await page.evaluate(() => (window as any).explorer.cy.nodes().length)).toBe(1);
-    expect(await page.textContent("#details")).toMatch(/\d+ in the graph/);
+    // The count arrives with the panel's own query ("?" until then): wait for it, do not race it.
+    await page.waitForFunction(() => /\d+ in the graph/.test(document.querySelector("#details")?.textContent ?? ""));
     // Its events are listed, each openable.
     await page.waitForSelector('#details button[data-event-id="openai-governance-crisis-2023-11"]');
     // Expand draws its neighbours: Microsoft appears.
