@@ -97,6 +97,22 @@ async function clickElement(page: Page, id: string): Promise<void> {
  * Waits (5 s at most) until an element is shown, or hidden, as asked: Cytoscape applies style
  * changes asynchronously. Resolves with what the page shows in the end.
  */
+/** What a link must bring back: the nodes, those shown, the selection, the type filters and the dates. */
+function viewState(page: Page) {
+  return page.evaluate(() => {
+    const explorer = (window as any).explorer;
+    const ids = (nodes: any) => nodes.map((node: any) => node.id()).sort();
+    return {
+      nodes: ids(explorer.cy.nodes()) as string[],
+      shown: ids(explorer.cy.nodes(":visible")) as string[],
+      selected: explorer.state.selected as string | null,
+      hiddenTypes: Array.from(explorer.state.hiddenTypes) as string[],
+      dates: document.getElementById("date-label")!.textContent,
+      competesBox: (document.querySelector('#type-filters input[value="COMPETES_WITH"]') as HTMLInputElement).checked,
+    };
+  });
+}
+
 async function isVisible(page: Page, id: string, expected: boolean): Promise<boolean> {
   const read = () =>
     page.evaluate((elementId) => {
@@ -325,22 +341,7 @@ describe("/explorer in headless Chromium", () => {
     await page.evaluate(() => (window as any).explorer.setRange({ from: "2023-01", to: "2024-12" }));
     await clickElement(page, "microsoft");
     await page.waitForSelector('#details[data-element-id="microsoft"]');
-    const before = await page.evaluate(() => {
-      const explorer = (window as any).explorer;
-      return {
-        nodes: explorer.cy
-          .nodes()
-          .map((node: any) => node.id())
-          .sort(),
-        shown: explorer.cy
-          .nodes(":visible")
-          .map((node: any) => node.id())
-          .sort(),
-        selected: explorer.state.selected,
-        hiddenTypes: Array.from(explorer.state.hiddenTypes),
-        dates: document.getElementById("date-label")!.textContent,
-      };
-    });
+    const before = await viewState(page);
     const url = page.url();
     expect(url).toContain("#");
     expect(url).toContain("s=microsoft");
@@ -348,24 +349,9 @@ describe("/explorer in headless Chromium", () => {
     const reopened = await openPage(url);
     await reopened.page.waitForSelector("body[data-ready=true]");
     await reopened.page.waitForSelector('#details[data-element-id="microsoft"]');
-    const after = await reopened.page.evaluate(() => {
-      const explorer = (window as any).explorer;
-      return {
-        nodes: explorer.cy
-          .nodes()
-          .map((node: any) => node.id())
-          .sort(),
-        shown: explorer.cy
-          .nodes(":visible")
-          .map((node: any) => node.id())
-          .sort(),
-        selected: explorer.state.selected,
-        hiddenTypes: Array.from(explorer.state.hiddenTypes),
-        dates: document.getElementById("date-label")!.textContent,
-        competesBox: (document.querySelector('#type-filters input[value="COMPETES_WITH"]') as HTMLInputElement).checked,
-      };
-    });
-    expect(after).toEqual({ ...before, competesBox: false });
+    const after = await viewState(reopened.page);
+    expect(after).toEqual(before);
+    expect(after.competesBox).toBe(false);
     expect(before.dates).toBe("2023-01 – 2024-12");
     expect(await reopened.page.evaluate(() => (window as any).explorer.state.expanded.has("openai"))).toBe(true);
     // A hash pasted into the address bar opens its view too; an entity no longer in the graph is left out, and said.
