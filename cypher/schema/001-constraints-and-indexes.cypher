@@ -47,3 +47,22 @@ CREATE INDEX event_date_start IF NOT EXISTS FOR (e:Event) ON (e.dateStart);
 // ("commission europeenne" finds "Commission européenne").
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};
+
+// Curation (src/curation, src/history). The change log: one (:Change) per write, numbered from
+// the (:ChangeLog) counter in the writing transaction, so `seq` order is commit order and the
+// instances that follow the log (subscriptions) miss none. An idempotency key is used once.
+CREATE CONSTRAINT change_log_id IF NOT EXISTS FOR (l:ChangeLog) REQUIRE l.id IS UNIQUE;
+CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE;
+CREATE CONSTRAINT change_idempotency_key IF NOT EXISTS FOR (c:Change) REQUIRE c.idempotencyKey IS UNIQUE;
+CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at);
+CREATE INDEX change_by IF NOT EXISTS FOR (c:Change) ON (c.by);
+// Earlier states of a relation or an entity, for reads `knownAt` an instant before a correction.
+CREATE INDEX revision_subject IF NOT EXISTS FOR (v:Revision) ON (v.subject);
+// A merged entity keeps its node (label MergedEntity) so its id resolves to the survivor.
+CREATE CONSTRAINT merged_entity_id IF NOT EXISTS FOR (m:MergedEntity) REQUIRE m.id IS UNIQUE;
+// Retracted relations keep every property under this one type (never expanded by default reads).
+CREATE INDEX retracted_id IF NOT EXISTS FOR ()-[r:RETRACTED]-() ON (r.id);
+
+// API keys: only a hash of each key is stored; a key is found by its hash.
+CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE;
+CREATE CONSTRAINT api_key_name IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.name IS UNIQUE;
