@@ -103,10 +103,31 @@ export interface LocalNeo4jConfig {
   readonly startTimeoutSeconds: number;
 }
 
+/** Live updates (`graphChanged` subscriptions over graphql-ws, src/live). */
+export interface LiveConfig {
+  /** How often each instance, while it has subscribers, asks Neo4j for change records past the last it saw. */
+  readonly pollIntervalMs: number;
+  /** Changes one subscriber may have waiting to be sent; past it the subscription is closed (SUBSCRIBER_TOO_SLOW). */
+  readonly maxQueuedChanges: number;
+}
+
+/** API keys and roles (src/auth). */
+export interface AuthConfig {
+  /** Every request needs a key (READER or above); otherwise reads are open and only writes need one. */
+  readonly readsRequireKey: boolean;
+  /** How long an instance trusts its last lookup of a key: a revoked key stops working within this. 0: no cache. */
+  readonly keyCacheMs: number;
+  /** Failed key attempts one address may make per window before its further attempts are refused (RATE_LIMITED). */
+  readonly failureLimit: number;
+  readonly failureWindowMs: number;
+}
+
 export interface AppConfig {
   readonly environment: RuntimeEnvironment;
+  readonly auth: AuthConfig;
   readonly http: HttpConfig;
   readonly graphql: GraphQLLimitsConfig;
+  readonly live: LiveConfig;
   readonly logLevel: string;
   readonly neo4j: Neo4jConfig;
   readonly localNeo4j: LocalNeo4jConfig;
@@ -214,6 +235,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       introspection: flag("GRAPHQL_INTROSPECTION", !production),
       schemaHints: flag("GRAPHQL_SCHEMA_HINTS", !production),
       landingPage: oneOf<"sandbox" | "none">("GRAPHQL_LANDING_PAGE", production ? "none" : "sandbox", ["sandbox", "none"]),
+    },
+    auth: {
+      readsRequireKey: flag("AUTH_READS_REQUIRE_KEY", false),
+      keyCacheMs: integer("AUTH_KEY_CACHE_MS", 5_000, 0, 300_000),
+      failureLimit: integer("AUTH_FAILURE_LIMIT", 10, 1, 100_000),
+      failureWindowMs: integer("AUTH_FAILURE_WINDOW_MS", 60_000, 1_000, 86_400_000),
+    },
+    live: {
+      pollIntervalMs: integer("LIVE_POLL_INTERVAL_MS", 500, 50, 60_000),
+      maxQueuedChanges: integer("LIVE_MAX_QUEUED_CHANGES", 100, 1, 10_000),
     },
     logLevel,
     neo4j: {

@@ -22,6 +22,14 @@ export enum ErrorCode {
   CONFLICT = "CONFLICT",
   /** Not run: another field of the same operation was refused (its error says why). */
   OPERATION_ABORTED = "OPERATION_ABORTED",
+  /** A `graphChanged` subscriber fell too far behind (LIVE_MAX_QUEUED_CHANGES): the server closed it. Subscribe again. */
+  SUBSCRIBER_TOO_SLOW = "SUBSCRIBER_TOO_SLOW",
+  /** No API key where one is needed, or an unknown, revoked or malformed one (HTTP 401, `WWW-Authenticate: Bearer`). */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** The API key's role is below what the operation needs (HTTP 403); `extensions.requiredRole` names the least role that would do. */
+  FORBIDDEN = "FORBIDDEN",
+  /** Too many failed API-key attempts from this address: refused unchecked until `Retry-After` (HTTP 429). */
+  RATE_LIMITED = "RATE_LIMITED",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
@@ -33,8 +41,11 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.QUERY_TOO_COMPLEX]: 400,
   [ErrorCode.OPERATION_ABORTED]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.SERVER_BUSY]: 503,
   [ErrorCode.QUERY_TIMEOUT]: 504,
