@@ -8,6 +8,7 @@ import { EntityResolver } from "./entity/entity.resolver";
 import { EntityEventsResolver } from "./event/entity-events.resolver";
 import { EventResolver } from "./event/event.resolver";
 import { ExploreResolver, GraphEdgeResolver } from "./explore/explore.resolver";
+import { LiveResolver, NO_PUBSUB } from "./live/live.resolver";
 import { EntityRelationsResolver } from "./relation/entity-relations.resolver";
 import { RelationResolver } from "./relation/relation.resolver";
 import { RelationTypeResolver } from "./relation/relation-type.resolver";
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   ProvenanceResolver,
   ExploreResolver,
   GraphEdgeResolver,
+  LiveResolver,
 ] as const;
 
 /** Where the SDL is checked in; `npm run schema:emit` rewrites it, a test fails when it drifts. */
@@ -37,14 +39,22 @@ const QUERY_DESCRIPTION =
   "or `relations(types: [...], from, to, asOf)`. To explore: `search`, `neighbourhood`, `paths`, `timeline`, " +
   "`subgraph` and `graph` answer draw-ready nodes and edges.";
 
+const SUBSCRIPTION_DESCRIPTION =
+  "Live updates, over WebSocket at the same URL as queries (/graphql, the graphql-ws protocol that Apollo Sandbox and " +
+  "Apollo Client speak). Every server instance follows the change log in Neo4j, so a subscriber on any of them sees the " +
+  "changes written through all of them.";
+
 export async function createSchema(options: { emitSchemaFile?: boolean } = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     validateFn: validateArguments,
+    pubSub: NO_PUBSUB,
   });
   // type-graphql has no option for the root type's description; analysts see it first in Sandbox.
   const query = schema.getQueryType();
   if (query) query.description = QUERY_DESCRIPTION;
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = SUBSCRIPTION_DESCRIPTION;
   if (options.emitSchemaFile) await emitSchemaDefinitionFile(SCHEMA_FILE, schema, { sortedSchema: false });
   return schema;
 }

@@ -17,6 +17,7 @@ import type { FailureLog } from "../failure-log";
 import type { QueryRunner } from "../graph/query-runner";
 import type { Logger } from "../logger";
 import { ErrorCode, restError } from "../common/errors";
+import { attachSubscriptionServer, type SubscriptionServer } from "../live/ws";
 import { corsMiddleware } from "./cors";
 import { EXAMPLE_OPERATIONS } from "./examples";
 import { createFormatError } from "./format-error";
@@ -42,6 +43,8 @@ interface HttpError extends Error {
 export interface HttpApp {
   readonly apollo: ApolloServer<RequestContext>;
   readonly httpServer: http.Server;
+  /** `graphChanged` subscriptions over WebSocket at /graphql, and the process's change follower. */
+  readonly subscriptions: SubscriptionServer;
   /** Listens on `port` (0 for any free port) and resolves with the URL of the GraphQL endpoint. */
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
@@ -50,6 +53,7 @@ export interface HttpApp {
 export function createApolloServer(
   deps: Pick<HttpAppDependencies, "config" | "schema" | "logger" | "failures">,
   httpServer?: http.Server,
+  subscriptions?: SubscriptionServer,
 ): ApolloServer<RequestContext> {
   const limits = deps.config.graphql;
   return new ApolloServer<RequestContext>({
@@ -68,6 +72,8 @@ export function createApolloServer(
       // cache hints this API never sets: about a third of a large answer's CPU for nothing.
       ApolloServerPluginCacheControlDisabled(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      // Apollo's pattern for subscriptions: stopping the server closes the WebSocket side too.
+      ...(subscriptions ? [drainPlugin(() => subscriptions.dispose())] : []),
       // Sandbox loads from Apollo's CDN; `none` serves no page (the production default).
       limits.landingPage === "sandbox"
         ? ApolloServerPluginLandingPageLocalDefault({
@@ -80,6 +86,14 @@ export function createApolloServer(
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
+}
+
+function drainPlugin(drain: () => Promise<void>): ApolloServerPlugin<RequestContext> {
+  return {
+    async serverWillStart() {
+      return { drainServer: drain };
+    },
+  };
 }
 
 /** Releases the request's deadline timer once its response is on its way. */
@@ -105,7 +119,13 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
     },
     app,
   );
-  const apollo = createApolloServer(deps, httpServer);
+  const subscriptions = attachSubscriptionServer({
+    ...deps,
+    httpServer,
+    // AUTH SEAM (issue 10, keys): `authenticate` from src/auth, and its principal into the context.
+    createContext: () => createRequestContext(deps.runner, deps.config),
+  });
+  const apollo = createApolloServer(deps, httpServer, subscriptions);
   await apollo.start();
 
   app.disable("x-powered-by");
@@ -160,6 +180,7 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
   return {
     apollo,
     httpServer,
+    subscriptions,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once("error", (error: NodeJS.ErrnoException) =>

@@ -18,6 +18,7 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.SERVER_BUSY,
   ErrorCode.OPERATION_ABORTED,
   ErrorCode.CONFLICT,
+  ErrorCode.SUBSCRIBER_TOO_SLOW,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_REQUEST,
