@@ -40,9 +40,10 @@ import { createLiveContext } from "./live-context";
  * AUTH SEAM: turns the `Authorization` value a client sends in its connection parameters
  * (`connectionParams: { Authorization: "Bearer …" }`; undefined when it sends none) into the
  * principal the request context is made for, or throws (a GraphQLError with its code) to refuse
- * the connection. Without it every connection is anonymous, as HTTP reads are today.
+ * the connection. `request` is the socket's upgrade request (its client address, for throttling).
+ * Without it every connection is anonymous.
  */
-export type Authenticate<P> = (authorization: string | undefined) => Promise<P> | P;
+export type Authenticate<P> = (authorization: string | undefined, request: http.IncomingMessage) => Promise<P> | P;
 
 export interface SubscriptionServerOptions<P> {
   readonly httpServer: http.Server;
@@ -91,7 +92,7 @@ export function attachSubscriptionServer<P>(options: SubscriptionServerOptions<P
         const params = ctx.connectionParams ?? {};
         const header = params.Authorization ?? params.authorization;
         try {
-          principals.set(ctx, await options.authenticate(typeof header === "string" ? header : undefined));
+          principals.set(ctx, await options.authenticate(typeof header === "string" ? header : undefined, ctx.extra.request));
           return true;
         } catch (error) {
           const message = error instanceof GraphQLError ? error.message : "Unauthorized";

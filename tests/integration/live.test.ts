@@ -5,10 +5,13 @@
  * through Neo4j with a change record, as every write of the API appends one.
  */
 import type { FormattedExecutionResult } from "graphql";
+import fs from "node:fs";
+import path from "node:path";
 import { createClient, type Client } from "graphql-ws";
 import type { Driver } from "neo4j-driver";
 import WebSocket from "ws";
 import { startScratchNeo4j, type ScratchNeo4j } from "../../scripts/scratch-neo4j";
+import { defaultProjectRoot } from "../../src/config";
 import { Seeder } from "../../src/db/seeder";
 import { FailureLog } from "../../src/failure-log";
 import { createDriver } from "../../src/graph/driver";
@@ -232,6 +235,32 @@ describe("graphChanged over graphql-ws, two instances", () => {
       on.subscribe({ query: "{ summary { entities } }" }, { next: resolve, error: resolve, complete: () => undefined }),
     );
     expect(JSON.stringify(query)).toMatch(/Only subscriptions go over WebSocket/);
+  });
+
+  test("the README's subscription runs as written", async () => {
+    const readme = fs.readFileSync(path.join(defaultProjectRoot(), "README.md"), "utf8");
+    const examples = [...readme.matchAll(/```graphql subscription\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(1);
+    for (const query of examples) {
+      const results: Array<ExecutionResult<Record<string, any>>> = [];
+      const stop = client(second).subscribe<Record<string, any>>(
+        { query },
+        { next: (result) => results.push(result), error: () => undefined, complete: () => undefined },
+      );
+      await registered(second, 1);
+      const change = await writeChange(driver, {
+        from: "microsoft",
+        type: "INVESTS_IN",
+        newEntity: `live-readme-${results.length}-${Date.now()}`,
+      });
+      const deadline = Date.now() + 10_000;
+      while (!results.some((result) => result.data?.graphChanged?.seq === change.seq) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(results.map((result) => result.errors)).toEqual([undefined]);
+      expect(results[0].data?.graphChanged.edges[0].id).toBe(change.relationId);
+      stop();
+    }
   });
 
   test("over HTTP, a subscription says where it is served", async () => {
