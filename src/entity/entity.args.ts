@@ -1,3 +1,4 @@
+import { KnownAtField } from "../relation/relation-filter.args";
 import { IsOptional } from "../common/class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { PageArgs } from "../common/page.args";
@@ -9,6 +10,9 @@ export class EntityIdArgs {
   @Field(() => ID, { description: 'Entity id: a lowercase slug such as "openai" or "european-commission".' })
   @IsSlug()
   id!: string;
+
+  @KnownAtField()
+  knownAt?: Date;
 }
 
 @ArgsType()

@@ -4,7 +4,7 @@
  */
 import type { ManagedTransaction, Record as Neo4jRecord } from "neo4j-driver";
 import type { QueryRunner } from "../graph/query-runner";
-import { toInteger, toNumber, toStringList, toStringOrNull } from "../graph/values";
+import { toInstantOrNull, toInteger, toNumber, toStringList, toStringOrNull } from "../graph/values";
 import type { EntityKind } from "./entity-kind.enum";
 
 export interface EntityRecord {
@@ -13,20 +13,33 @@ export interface EntityRecord {
   readonly kind: EntityKind;
   readonly aliases: readonly string[];
   readonly description: string | null;
+  /** Starts at 1; each change through the API adds one (optimistic concurrency). */
+  readonly version: number;
+  /** When the graph first recorded it (ISO instant); null for entities loaded before record time was kept. */
+  readonly recordedAt: string | null;
+  /** Set when read `knownAt` an instant: its relations are then read as recorded at that instant too. */
+  readonly knownAt?: string;
 }
 
 /** Projection shared by every query that returns an entity as `map`. */
-export const ENTITY_FIELDS = "{.id, .name, .kind, .aliases, .description}";
+export const ENTITY_FIELDS = "{.id, .name, .kind, .aliases, .description, .version, .recordedAt}";
 
 /** The same projection for an expression that is not a variable (`startNode(r)`). */
 export function entityMapOf(expression: string): string {
-  return `{id: ${expression}.id, name: ${expression}.name, kind: ${expression}.kind, aliases: ${expression}.aliases, description: ${expression}.description}`;
+  return `{id: ${expression}.id, name: ${expression}.name, kind: ${expression}.kind, aliases: ${expression}.aliases, description: ${expression}.description, version: ${expression}.version, recordedAt: ${expression}.recordedAt}`;
 }
 
+/**
+ * By id; an id merged into another entity (mergeEntities) resolves to the survivor, so links and
+ * bookmarks made before the merge keep working. `id` is the id asked for.
+ */
 const FIND_BY_IDS = `
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-RETURN e ${ENTITY_FIELDS} AS entity`;
+OPTIONAL MATCH (found:Entity {id: id})
+OPTIONAL MATCH (merged:MergedEntity {id: id}) WHERE found IS NULL
+OPTIONAL MATCH (survivor:Entity {id: merged.mergedInto})
+WITH id, coalesce(found, survivor) AS e WHERE e IS NOT NULL
+RETURN id, e ${ENTITY_FIELDS} AS entity`;
 
 const LIST_PAGE = `
 MATCH (e:Entity)
@@ -43,11 +56,11 @@ RETURN count(e) AS total`;
 export class EntityRepository {
   constructor(private readonly runner: QueryRunner) {}
 
-  /** Entities with these ids, in no particular order; unknown ids are absent. */
-  findByIds(ids: readonly string[]): Promise<EntityRecord[]> {
+  /** The entity each id names (a merged id: the survivor), keyed by the id asked; unknown ids are absent. */
+  findByIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     return this.runner.read("entity.findByIds", async (tx) => {
       const result = await tx.run(FIND_BY_IDS, { ids: [...ids] });
-      return result.records.map((record) => toEntityRecord(record.get("entity")));
+      return new Map(result.records.map((record) => [String(record.get("id")), toEntityRecord(record.get("entity"))]));
     });
   }
 
@@ -71,5 +84,7 @@ export function toEntityRecord(map: Record<string, unknown>): EntityRecord {
     kind: String(map.kind) as EntityKind,
     aliases: toStringList(map.aliases),
     description: toStringOrNull(map.description),
+    version: toNumber(map.version) ?? 1,
+    recordedAt: toInstantOrNull(map.recordedAt),
   };
 }

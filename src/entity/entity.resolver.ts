@@ -12,8 +12,12 @@ export class EntityResolver {
     nullable: true,
     description: 'One entity by id, e.g. entity(id: "openai"); null when no entity has that id.',
   })
-  entity(@Args() { id }: EntityIdArgs, @Ctx() ctx: RequestContext): Promise<EntityRecord | null> {
-    return ctx.entities.get(id);
+  async entity(@Args() { id, knownAt }: EntityIdArgs, @Ctx() ctx: RequestContext): Promise<EntityRecord | null> {
+    const entity = await ctx.entities.get(id);
+    if (!entity || !knownAt) return entity;
+    // As recorded then: not yet there, or there with its relations read at that instant too.
+    if (entity.recordedAt !== null && new Date(entity.recordedAt) > knownAt) return null;
+    return { ...entity, knownAt: knownAt.toISOString() };
   }
 
   @Query(() => EntityConnection, {

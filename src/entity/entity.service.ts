@@ -15,7 +15,7 @@ export class EntityService {
 
   constructor(private readonly repository: EntityRepository) {
     this.byId = new DataLoader(async (ids) => {
-      const found = new Map((await repository.findByIds(ids)).map((entity) => [entity.id, entity]));
+      const found = await repository.findByIds(ids);
       return ids.map((id) => found.get(id) ?? null);
     });
   }

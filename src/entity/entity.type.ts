@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Connection } from "../common/connection";
 import { EntityKind } from "./entity-kind.enum";
 
@@ -25,6 +26,19 @@ export class Entity {
 
   @Field(() => String, { nullable: true, description: "One or two sentences on the entity's role in the story, in English." })
   description!: string | null;
+
+  @Field(() => Int, {
+    description:
+      "Starts at 1 and grows by one with each change to the entity's own facts (`upsertEntity`, `mergeEntities`). " +
+      "Updates carry the version they were made from; an older one is refused with CONFLICT.",
+  })
+  version!: number;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: "When the graph recorded the entity (record time); null for entities loaded before record time was kept.",
+  })
+  recordedAt!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A page of entities (Relay connection)." })

@@ -5,6 +5,7 @@ import { PartialDateScalar } from "../common/scalars";
 import { IsPartialDate, IsSlug, IsSlugList, IsWithinCap } from "../common/validation";
 import { EntityKind } from "../entity/entity-kind.enum";
 import { DirectionFilter } from "../relation/entity-relation.type";
+import { KnownAtField } from "../relation/relation-filter.args";
 import { RelationType } from "../relation/relation-type.enum";
 import { EXPLORE_LIMITS } from "./explore.limits";
 
@@ -45,6 +46,9 @@ export class NeighbourhoodArgs {
   @IsPartialDate()
   asOf?: PartialDate;
 
+  @KnownAtField()
+  knownAt?: Date;
+
   @Field(() => Int, { nullable: true, defaultValue: nodes.default, description: NODE_LIMIT })
   @IsWithinCap(1, nodes.max, "nodes per graph")
   limit: number = nodes.default;
@@ -83,6 +87,9 @@ export class PathsArgs {
   @IsPartialDate()
   asOf?: PartialDate;
 
+  @KnownAtField()
+  knownAt?: Date;
+
   @Field(() => Int, { nullable: true, defaultValue: paths.default, description: `Most paths to return, 1 to ${paths.max}.` })
   @IsWithinCap(1, paths.max, "paths per answer")
   limit: number = paths.default;
@@ -101,6 +108,9 @@ export class SubgraphArgs {
   @IsOptional()
   @IsPartialDate()
   asOf?: PartialDate;
+
+  @KnownAtField()
+  knownAt?: Date;
 }
 
 @ArgsType()
@@ -115,6 +125,9 @@ export class WholeGraphArgs {
   @IsOptional()
   @IsPartialDate()
   asOf?: PartialDate;
+
+  @KnownAtField()
+  knownAt?: Date;
 
   @Field(() => Int, { nullable: true, defaultValue: nodes.max, description: `Most nodes to return (by id), 1 to ${nodes.max}.` })
   @IsWithinCap(1, nodes.max, "nodes per graph")
@@ -164,6 +177,9 @@ export class TimelineArgs {
 
   @Field({ nullable: true, defaultValue: true, description: "Include dated events (they have no relation type)." })
   includeEvents: boolean = true;
+
+  @KnownAtField()
+  knownAt?: Date;
 
   @Field(() => Int, {
     nullable: true,

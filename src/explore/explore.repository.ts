@@ -14,9 +14,13 @@ import {
   AS_OF_CONDITION,
   DIRECTION_CONDITION,
   RELATION_FILTER_CONDITION,
+  filterTypeExpression,
+  readsRetracted,
+  RECORD_CONDITION,
+  recordTimeParams,
+  RELATION_TYPE_OF_R,
   relationCountExpression,
   relationFilterParams,
-  typeExpression,
   type DirectionFilterValue,
   type RelationFilter,
 } from "../relation/relation-filter";
@@ -84,7 +88,7 @@ export interface SearchRow {
  * gives no row.
  */
 function levelQuery(filter: RelationFilter, direction: DirectionFilterValue): string {
-  const sketch = `collect({id: r.id, elementId: elementId(r), type: type(r), fromId: startNode(r).id, toId: endNode(r).id,
+  const sketch = `collect({id: r.id, elementId: elementId(r), type: ${RELATION_TYPE_OF_R}, fromId: startNode(r).id, toId: endNode(r).id,
     periodStart: toString(r.periodStart), periodEnd: toString(r.periodEnd), reachedId: other.id})`;
   return `
 UNWIND $frontier AS id
@@ -98,8 +102,8 @@ CALL (e, listed) {
 }
 CALL (e, listed) {
   WITH e WHERE NOT listed
-  MATCH (e)-[r${typeExpression(filter.types)}]-(other)
-  WHERE ${AS_OF_CONDITION} AND ${DIRECTION_CONDITION}
+  MATCH (e)-[r${filterTypeExpression(filter)}]-(other)
+  WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION} AND ${DIRECTION_CONDITION}
   WITH r, other ORDER BY ${RECENT_RELATIONS_ORDER} LIMIT $perNode
   RETURN ${sketch} AS readRows
 }
@@ -110,7 +114,7 @@ RETURN e ${ENTITY_FIELDS} AS entity, rows,
 
 /** Whether a filter asks for every relation, as the lists of recent relations hold them. */
 function isUnfiltered(filter: RelationFilter, direction: DirectionFilterValue): boolean {
-  return direction === "ANY" && !filter.asOf && filter.types.length === ALL_RELATION_TYPES.length;
+  return direction === "ANY" && !filter.asOf && !readsRetracted(filter) && filter.types.length === ALL_RELATION_TYPES.length;
 }
 
 /** The entities a traversal kept, by id (read in the same transaction). */
@@ -135,7 +139,7 @@ ORDER BY r.periodStart, r.id`;
 
 const ALL_ENTITIES = `
 MATCH (e:Entity)
-WHERE $kinds IS NULL OR e.kind IN $kinds
+WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ($knownAt IS NULL OR e.recordedAt IS NULL OR e.recordedAt <= datetime($knownAt))
 RETURN e ${ENTITY_FIELDS} AS entity
 ORDER BY e.id
 LIMIT $limit`;
@@ -156,8 +160,8 @@ function pathsQuery(maxHops: number, filter: RelationFilter): string {
 OPTIONAL MATCH (start:Entity {id: $fromId})
 OPTIONAL MATCH (end:Entity {id: $toId})
 CALL (start, end) {
-  MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x)-[r${typeExpression(filter.types)}]-(y)
-    WHERE ${AS_OF_CONDITION}){1,${maxHops}}(end)
+  MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x)-[r${filterTypeExpression(filter)}]-(y)
+    WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION}){1,${maxHops}}(end)
     WHERE NOT start IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
   RETURN collect({nodes: [n IN nodes(p) | n ${ENTITY_FIELDS}], relations: [r IN relationships(p) | ${STORED_RELATION}]}) AS paths
 }
@@ -173,11 +177,12 @@ export type TimelineAnchor = "graph" | "entity" | "pair";
  * symmetric ones stored from the other side too).
  */
 function timelineMatch(anchor: TimelineAnchor): string {
-  if (anchor === "graph") return "MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types";
+  if (anchor === "graph")
+    return `MATCH (a:Entity)-[r]->(b:Entity) WHERE (type(r) IN $types OR type(r) = 'RETRACTED') AND ${RECORD_CONDITION}`;
   const other = anchor === "pair" ? "(:Entity {id: $counterpartyId})" : "(:Entity)";
   return `MATCH (:Entity {id: $entityId})-[r]-${other}
   WITH DISTINCT r
-  WITH r, startNode(r) AS a, endNode(r) AS b WHERE type(r) IN $types`;
+  WITH r, startNode(r) AS a, endNode(r) AS b WHERE (type(r) IN $types OR type(r) = 'RETRACTED') AND ${RECORD_CONDITION}`;
 }
 
 /**
@@ -337,7 +342,7 @@ export class ExploreRepository {
         const kept = keptEdges?.() ?? [];
         if (kept.length > 0) {
           const elementIds = kept.map((sketch) => sketch.elementId);
-          for (const record of (await tx.run(FACTS_BY_ELEMENT_ID, { elementIds })).records) {
+          for (const record of (await tx.run(FACTS_BY_ELEMENT_ID, { elementIds, ...recordTimeParams(filter) })).records) {
             const relation = relationOf(record);
             facts.set(relation.id, relation);
           }
@@ -356,12 +361,12 @@ export class ExploreRepository {
     );
   }
 
-  allEntities(kinds: readonly EntityKind[] | null, limit: number): Promise<EntityRecord[]> {
+  allEntities(kinds: readonly EntityKind[] | null, limit: number, knownAt: string | null = null): Promise<EntityRecord[]> {
     return this.runner.read(
       "explore.allEntities",
       async (tx) =>
-        (await tx.run(ALL_ENTITIES, { kinds: kinds ? [...kinds] : null, limit: toInteger(limit) })).records.map((record) =>
-          toEntityRecord(record.get("entity")),
+        (await tx.run(ALL_ENTITIES, { kinds: kinds ? [...kinds] : null, limit: toInteger(limit), knownAt })).records.map(
+          (record) => toEntityRecord(record.get("entity")),
         ),
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
@@ -397,15 +402,18 @@ export class ExploreRepository {
     end: string | null;
     includeEvents: boolean;
     limit: number;
+    knownAt: string | null;
   }): Promise<{ relations: RelationView[]; events: EventRecord[]; stats: TimelineStats }> {
     return this.runner.read("explore.timeline", async (tx) => {
       const anchor: TimelineAnchor = params.entityId === null ? "graph" : params.counterpartyId === null ? "entity" : "pair";
       const ids = { entityId: params.entityId, counterpartyId: anchor === "pair" ? params.counterpartyId : null };
       const common = { ...ids, start: params.start, end: params.end, limit: toInteger(params.limit) };
-      const relations = await tx.run(timelineRelationsQuery(anchor), { ...common, types: [...params.types] });
+      const record = recordTimeParams({ knownAt: params.knownAt, includeRetracted: false });
+      const relations = await tx.run(timelineRelationsQuery(anchor), { ...common, ...record, types: [...params.types] });
       const events = params.includeEvents ? (await tx.run(TIMELINE_EVENTS, common)).records.map(toEventRecord) : [];
       const stats = await tx.run(timelineStatsQuery(anchor), {
         ...ids,
+        ...record,
         types: [...params.types],
         includeEvents: params.includeEvents,
       });

@@ -184,7 +184,7 @@ export class ExploreService {
 
   async wholeGraph(args: WholeGraphArgs): Promise<GraphView> {
     const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
-    const entities = await this.repository.allEntities(kinds, args.limit + 1);
+    const entities = await this.repository.allEntities(kinds, args.limit + 1, relationFilterOf(args).knownAt);
     const kept = entities.slice(0, args.limit);
     const relations = await this.repository.relationsAmong(
       kept.map((entity) => entity.id),
@@ -229,6 +229,7 @@ export class ExploreService {
       includeEvents: args.includeEvents,
       // One more than asked, to know whether the list was cut.
       limit: args.limit + 1,
+      knownAt: relationFilterOf(args).knownAt,
     });
     const inWindow = (item: TimelineItemView) => (!start || item.start >= start) && (!end || item.start <= end);
     const items = [

@@ -17,6 +17,17 @@ export function toStringOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
+/**
+ * A Neo4j DateTime (or its text, as `toString(dt)` returns it) as an ISO instant with
+ * milliseconds, "2026-11-28T14:50:00.123Z": what JavaScript and the DateTime scalar read.
+ */
+export function toInstantOrNull(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isDateTime(value)) return value.toStandardDate().toISOString();
+  const parsed = new Date(String(value));
+  return Number.isNaN(parsed.getTime()) ? String(value) : parsed.toISOString();
+}
+
 export function toStringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map((item) => String(item)) : [];
 }

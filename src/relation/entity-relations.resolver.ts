@@ -11,6 +11,11 @@ import { Relation } from "./relation.type";
 import type { RelationView } from "./relation.view";
 import { EntityKind } from "../entity/entity-kind.enum";
 
+/** An entity read `knownAt` an instant lists its relations as recorded then, unless the field asks its own. */
+function withParentKnownAt(entity: EntityRecord, args: EntityRelationsArgs): EntityRelationsArgs {
+  return entity.knownAt && !args.knownAt ? { ...args, knownAt: new Date(entity.knownAt) } : args;
+}
+
 /** `Entity.relations` lives with the relations feature that owns it, so `entity` depends on nothing above it. */
 @Resolver(() => Entity)
 export class EntityRelationsResolver {
@@ -27,7 +32,7 @@ export class EntityRelationsResolver {
     @Args() args: EntityRelationsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<EntityRelationView[]> {
-    return ctx.relations.forEntity(entity.id, args);
+    return ctx.relations.forEntity(entity.id, withParentKnownAt(entity, args));
   }
 
   @FieldResolver(() => EntityRelationConnection, {
@@ -42,7 +47,7 @@ export class EntityRelationsResolver {
     @Args() args: EntityRelationsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<EntityRelationView>> {
-    return ctx.relations.connectionOf(entity.id, args);
+    return ctx.relations.connectionOf(entity.id, withParentKnownAt(entity, args));
   }
 
   @FieldResolver(() => [Relation], {

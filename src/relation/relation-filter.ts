@@ -21,6 +21,10 @@ export interface RelationFilter {
   readonly types: readonly RelationType[];
   readonly symmetricTypes: readonly RelationType[];
   readonly asOf: PeriodFilter | null;
+  /** Record time (ISO instant): the graph as it was recorded then; null for the graph as it is. */
+  readonly knownAt: string | null;
+  /** Also answer retracted relations (with who retracted them, when and why). */
+  readonly includeRetracted: boolean;
 }
 
 export type DirectionFilterValue = "OUTGOING" | "INCOMING" | "ANY";
@@ -29,13 +33,27 @@ export type DirectionFilterValue = "OUTGOING" | "INCOMING" | "ANY";
 export function relationFilterOf(args: {
   readonly types?: readonly RelationType[] | null;
   readonly asOf?: PartialDate | null;
+  readonly knownAt?: Date | null;
+  readonly includeRetracted?: boolean | null;
 }): RelationFilter {
   const types = args.types && args.types.length > 0 ? [...new Set(args.types)] : [...ALL_RELATION_TYPES];
   return {
     types,
     symmetricTypes: types.filter(isSymmetric),
     asOf: args.asOf ? { start: args.asOf.start, end: args.asOf.end } : null,
+    knownAt: args.knownAt ? args.knownAt.toISOString() : null,
+    includeRetracted: args.includeRetracted === true,
   };
+}
+
+/**
+ * Whether the query must also read retracted relations: to show them, or because some were not
+ * yet retracted at `knownAt`. A retracted relation keeps every property but is stored under the
+ * one type RETRACTED (its own type in `retractedType`), so the reads that need neither never
+ * expand it and cost what they cost before retraction existed.
+ */
+export function readsRetracted(filter: RelationFilter): boolean {
+  return filter.knownAt !== null || filter.includeRetracted;
 }
 
 /** The parameters the conditions below read. */
@@ -45,21 +63,43 @@ export function relationFilterParams(filter: RelationFilter): Record<string, unk
     symmetricTypes: [...filter.symmetricTypes],
     asOfStart: filter.asOf?.start ?? null,
     asOfEnd: filter.asOf?.end ?? null,
+    ...recordTimeParams(filter),
   };
 }
+
+/** The parameters of RECORD_CONDITION and of the relation projection's `knownAt` overlay. */
+export type RecordTimeFilter = Pick<RelationFilter, "knownAt" | "includeRetracted">;
+
+export function recordTimeParams(filter: RecordTimeFilter | null): Record<string, unknown> {
+  return { knownAt: filter?.knownAt ?? null, includeRetracted: filter?.includeRetracted ?? false };
+}
+
+/** The relationship's own type: a retracted one keeps it in `retractedType`. */
+export const RELATION_TYPE_OF_R = "CASE type(r) WHEN 'RETRACTED' THEN r.retractedType ELSE type(r) END";
+
+/**
+ * Record time (valid time is `asOf`): keeps `r` when it had been recorded by `$knownAt` and
+ * not yet retracted then; a RETRACTED relationship only when asked (`$includeRetracted`) or
+ * when it was still current at `$knownAt`, and only of the asked types. Without `$knownAt`
+ * and on typed relationships it reads no property.
+ */
+export const RECORD_CONDITION = `($knownAt IS NULL OR r.recordedAt IS NULL OR r.recordedAt <= datetime($knownAt))
+  AND (type(r) <> 'RETRACTED' OR (r.retractedType IN $types
+    AND ($includeRetracted OR ($knownAt IS NOT NULL AND r.retractedAt > datetime($knownAt)))))`;
 
 /** Keeps `r` when its period overlaps [$asOfStart, $asOfEnd]; no-op when $asOfStart is null. */
 export const AS_OF_CONDITION = `($asOfStart IS NULL OR (r.periodStart <= date($asOfEnd)
   AND (r.periodEnd IS NULL OR r.periodEnd >= date($asOfStart))))`;
 
 /** Keeps `r` of the asked types, in force in the asked period. */
-export const RELATION_FILTER_CONDITION = `type(r) IN $types AND ${AS_OF_CONDITION}`;
+export const RELATION_FILTER_CONDITION = `(type(r) IN $types OR type(r) = 'RETRACTED') AND ${AS_OF_CONDITION} AND ${RECORD_CONDITION}`;
 
 /**
  * Keeps `r`, found from entity `e`, when it points the asked way (`$direction`); symmetric
  * relations have no direction and always pass.
  */
-export const DIRECTION_CONDITION = `($direction = 'ANY' OR type(r) IN $symmetricTypes OR (($direction = 'OUTGOING') = (startNode(r) = e)))`;
+export const DIRECTION_CONDITION = `($direction = 'ANY' OR type(r) IN $symmetricTypes
+  OR (type(r) = 'RETRACTED' AND r.retractedType IN $symmetricTypes) OR (($direction = 'OUTGOING') = (startNode(r) = e)))`;
 
 /**
  * The asked types as a relationship pattern's type expression (`:INVESTS_IN|PARTY_TO`), so Neo4j
@@ -67,8 +107,13 @@ export const DIRECTION_CONDITION = `($direction = 'ANY' OR type(r) IN $symmetric
  * expands every relationship of a hub, then filters). The names come from the enum, checked by
  * `assertRelationType`, and are sorted so one set of types is one query text (one cached plan).
  */
-export function typeExpression(types: readonly RelationType[]): string {
-  return `:${[...types].sort().map(assertRelationType).join("|")}`;
+export function typeExpression(types: readonly RelationType[], withRetracted = false): string {
+  return `:${[...types].sort().map(assertRelationType).join("|")}${withRetracted ? "|RETRACTED" : ""}`;
+}
+
+/** The filter's types as a pattern's type expression, with RETRACTED when the filter reads retracted relations. */
+export function filterTypeExpression(filter: RelationFilter, types: readonly RelationType[] = filter.types): string {
+  return typeExpression(types, readsRetracted(filter));
 }
 
 /**
@@ -79,8 +124,8 @@ export function typeExpression(types: readonly RelationType[]): string {
  */
 export function relationCountExpression(filter: RelationFilter, direction: DirectionFilterValue): string {
   const e = "e";
-  if (filter.asOf !== null) {
-    return `COUNT { MATCH (e)-[r${typeExpression(filter.types)}]-() WHERE ${AS_OF_CONDITION} AND ${DIRECTION_CONDITION} }`;
+  if (filter.asOf !== null || readsRetracted(filter)) {
+    return `COUNT { MATCH (e)-[r${filterTypeExpression(filter)}]-() WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION} AND ${DIRECTION_CONDITION} }`;
   }
   if (direction === "ANY") return `COUNT { (e)-[${typeExpression(filter.types)}]-() }`;
   const directed = filter.types.filter((type) => !isSymmetric(type));

@@ -4,7 +4,7 @@ import { ENTITY_RELATIONS_PAGE } from "../common/list-limits";
 import { PageArgs } from "../common/page.args";
 import { IsPageSize, IsSlug } from "../common/validation";
 import { DirectionFilter } from "./entity-relation.type";
-import { NoArgs, WithRelationFilter } from "./relation-filter.args";
+import { INCLUDE_RETRACTED_DESCRIPTION, KnownAtField, NoArgs, WithRelationFilter } from "./relation-filter.args";
 
 @ArgsType()
 export class RelationsArgs extends WithRelationFilter(PageArgs) {
@@ -68,4 +68,10 @@ export class RelationIdArgs {
   @Field(() => ID, { description: 'Relation id, e.g. "microsoft-invests-in-openai-2019-07".' })
   @IsSlug()
   id!: string;
+
+  @KnownAtField()
+  knownAt?: Date;
+
+  @Field({ nullable: true, defaultValue: false, description: INCLUDE_RETRACTED_DESCRIPTION })
+  includeRetracted: boolean = false;
 }

@@ -8,15 +8,19 @@ import { TERMS_CAP } from "../common/complexity";
 import { precisionOf } from "../common/partial-date";
 import { entityMapOf, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { QueryRunner } from "../graph/query-runner";
-import { toBooleanOrNull, toInteger, toNumber, toStringOrNull } from "../graph/values";
+import { toBooleanOrNull, toInstantOrNull, toInteger, toNumber, toStringOrNull } from "../graph/values";
 import { isInferred, toProvenance } from "../source/provenance.view";
 import type { AmountMeasure } from "./amount-measure.enum";
 import {
   AS_OF_CONDITION,
   DIRECTION_CONDITION,
+  filterTypeExpression,
+  RECORD_CONDITION,
+  recordTimeParams,
+  RELATION_TYPE_OF_R,
   relationCountExpression,
   relationFilterParams,
-  typeExpression,
+  type RecordTimeFilter,
   type DirectionFilterValue,
   type RelationFilter,
 } from "./relation-filter";
@@ -33,9 +37,17 @@ import type { RelationView } from "./relation.view";
  */
 export function relationProjection(r: string, from: string, to: string): string {
   return `${r} {
-  .id, type: type(${r}), .status, .description, .validFrom, .validTo, .attestedFrom, .expectedBy,
+  .id, type: CASE type(${r}) WHEN 'RETRACTED' THEN ${r}.retractedType ELSE type(${r}) END, .status, .description, .validFrom, .validTo, .attestedFrom, .expectedBy,
   .amount, .currency, .amountApproximate, .amountMeasure, .amountNote, .stakePercent, .exclusive, .role,
   .agreementId, .references, periodStart: toString(${r}.periodStart), periodEnd: toString(${r}.periodEnd),
+  .version, recordedAt: toString(${r}.recordedAt),
+  retraction: CASE WHEN type(${r}) = 'RETRACTED' AND ($knownAt IS NULL OR ${r}.retractedAt <= datetime($knownAt))
+    THEN {at: toString(${r}.retractedAt), by: ${r}.retractedBy, reason: ${r}.retractionReason} END,
+  revision: CASE WHEN $knownAt IS NOT NULL AND ${r}.updatedAt > datetime($knownAt) THEN head(COLLECT {
+    MATCH (v:Revision {subject: ${r}.id}) WHERE v.kind = 'relation'
+      AND v.recordedAt <= datetime($knownAt) AND v.supersededAt > datetime($knownAt)
+    RETURN v {.*, periodStart: toString(v.periodStart), periodEnd: toString(v.periodEnd), recordedAt: toString(v.recordedAt)}
+  }) END,
   from: ${entityMapOf(from)}, to: ${entityMapOf(to)}
 }`;
 }
@@ -61,18 +73,21 @@ type Anchor = "none" | "from" | "to" | "both";
  * entity-id index when an end is given; with both ends, from both (expand-into from the smaller).
  */
 function matchRows(anchor: Anchor, filter: RelationFilter): string {
-  const types = typeExpression(filter.types);
-  if (anchor === "none") return `MATCH (x:Entity)-[r${types}]->(y:Entity) WHERE ${AS_OF_CONDITION}`;
+  const types = filterTypeExpression(filter);
+  if (anchor === "none") return `MATCH (x:Entity)-[r${types}]->(y:Entity) WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION}`;
   const x = anchor === "to" ? "(x)" : "(x:Entity {id: $fromId})";
   const y = anchor === "from" ? "(y)" : "(y:Entity {id: $toId})";
   const branches = [`MATCH ${x}-[r${types}]->${y} RETURN r, x, y`];
   if (filter.symmetricTypes.length > 0) {
-    branches.push(`MATCH ${x}<-[r${typeExpression(filter.symmetricTypes)}]-${y} RETURN r, x, y`);
+    branches.push(
+      `MATCH ${x}<-[r${filterTypeExpression(filter, filter.symmetricTypes)}]-${y}
+    WHERE type(r) <> 'RETRACTED' OR r.retractedType IN $symmetricTypes RETURN r, x, y`,
+    );
   }
   return `CALL () {
     ${branches.join("\n    UNION\n    ")}
   }
-  WITH r, x, y WHERE ${AS_OF_CONDITION}`;
+  WITH r, x, y WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION}`;
 }
 
 /** A page (keyset after the cursor) and the count over all pages, in one statement. */
@@ -99,8 +114,9 @@ RETURN total, relations`;
 const FIND_BY_IDS = `
 UNWIND $ids AS id
 CALL (id) {
-${ALL_RELATION_TYPES.map((type) => `  MATCH (:Entity)-[r:${assertRelationType(type)} {id: id}]->(:Entity) RETURN r`).join("\n  UNION ALL\n")}
+${[...ALL_RELATION_TYPES.map(assertRelationType), "RETRACTED"].map((type) => `  MATCH (:Entity)-[r:${type} {id: id}]->(:Entity) RETURN r`).join("\n  UNION ALL\n")}
 }
+WITH r WHERE ${RECORD_CONDITION.replace("r.retractedType IN $types", "true")}
 RETURN ${STORED_RELATION} AS relation`;
 
 /**
@@ -111,8 +127,8 @@ RETURN ${STORED_RELATION} AS relation`;
  * a counterparty, both ends are bound, so Neo4j expands from whichever has fewer relations.
  */
 function entityPageQuery(filter: RelationFilter, direction: DirectionFilterValue, byCounterparty: boolean, counted: boolean) {
-  const types = typeExpression(filter.types);
-  const conditions = `${AS_OF_CONDITION} AND ${DIRECTION_CONDITION}`;
+  const types = filterTypeExpression(filter);
+  const conditions = `${AS_OF_CONDITION} AND ${RECORD_CONDITION} AND ${DIRECTION_CONDITION}`;
   const match = byCounterparty
     ? `MATCH (e)-[r${types}]-(c) WITH e, r, c AS other WHERE ${conditions}`
     : `MATCH (e)-[r${types}]-(other) WHERE ${conditions}`;
@@ -129,7 +145,7 @@ CALL (e${byCounterparty ? ", c" : ""}) {
     AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
          OR (r.periodStart = date($afterStart) AND r.id > $afterId))
   WITH e, r, other ORDER BY r.periodStart, r.id LIMIT $limit
-  RETURN collect({outgoing: startNode(r) = e, symmetric: type(r) IN $symmetricTypes, counterpartyId: other.id,
+  RETURN collect({outgoing: startNode(r) = e, symmetric: ${RELATION_TYPE_OF_R} IN $symmetricTypes, counterpartyId: other.id,
                   relation: ${STORED_RELATION.replace(/\n/g, "\n                  ")}}) AS rows
 }
 RETURN id, rows, ${total} AS total`;
@@ -142,7 +158,7 @@ RETURN id, rows, ${total} AS total`;
 const TERMS_OF = `
 UNWIND $ids AS id
 MATCH (:Entity {id: id})<-[:PARTY_TO]-(:Entity)-[r]-(:Entity)
-WHERE r.agreementId = id
+WHERE r.agreementId = id AND type(r) <> 'RETRACTED'
 WITH DISTINCT id, r
 ORDER BY r.periodStart, r.id
 WITH id, collect(r)[..$cap] AS terms
@@ -185,16 +201,17 @@ export class RelationRepository {
     });
   }
 
-  findByIds(ids: readonly string[]): Promise<RelationView[]> {
+  /** Relations by id; retracted ones too when the filter asks (`includeRetracted`, or `knownAt` before their retraction). */
+  findByIds(ids: readonly string[], filter: RecordTimeFilter | null = null): Promise<RelationView[]> {
     return this.runner.read("relation.findByIds", async (tx) =>
-      (await tx.run(FIND_BY_IDS, { ids: [...ids] })).records.map(relationOf),
+      (await tx.run(FIND_BY_IDS, { ids: [...ids], ...recordTimeParams(filter) })).records.map(relationOf),
     );
   }
 
   /** The terms of each agreement; one query for all the ids. */
   termsOf(ids: readonly string[]): Promise<Array<{ agreementId: string; relation: RelationView }>> {
     return this.runner.read("relation.termsOf", async (tx) =>
-      (await tx.run(TERMS_OF, { ids: [...ids], cap: toInteger(TERMS_CAP) })).records.map((record) => ({
+      (await tx.run(TERMS_OF, { ids: [...ids], cap: toInteger(TERMS_CAP), ...recordTimeParams(null) })).records.map((record) => ({
         agreementId: String(record.get("id")),
         relation: relationOf(record),
       })),
@@ -253,8 +270,12 @@ export function relationOf(record: Neo4jRecord): RelationView {
 }
 
 /** Maps a `relationProjection` map: the one mapping of a relation (Neo4j values end here). */
-export function toRelationView(r: Record<string, unknown>): RelationView {
+export function toRelationView(current: Record<string, unknown>): RelationView {
+  // Read `knownAt` an instant before a later correction: the facts as recorded then (a Revision).
+  const revision = current.revision as Record<string, unknown> | null | undefined;
+  const r = revision ? { ...current, ...revision, from: current.from, to: current.to, type: current.type } : current;
   const type = String(r.type) as RelationType;
+  const retraction = current.retraction as Record<string, unknown> | null | undefined;
   const validFrom = toStringOrNull(r.validFrom);
   const validTo = toStringOrNull(r.validTo);
   const amount = toNumber(r.amount);
@@ -292,5 +313,10 @@ export function toRelationView(r: Record<string, unknown>): RelationView {
     provenance,
     periodStart: String(r.periodStart),
     periodEnd: toStringOrNull(r.periodEnd),
+    version: toNumber(r.version) ?? 1,
+    recordedAt: toInstantOrNull(r.recordedAt),
+    retraction: retraction
+      ? { at: toInstantOrNull(retraction.at) as string, by: String(retraction.by ?? ""), reason: String(retraction.reason ?? "") }
+      : null,
   };
 }

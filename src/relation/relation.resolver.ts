@@ -10,9 +10,16 @@ import type { RelationView } from "./relation.view";
 
 @Resolver(() => Relation)
 export class RelationResolver {
-  @Query(() => Relation, { nullable: true, description: "One relation by id; null when no relation has that id." })
-  relation(@Args() { id }: RelationIdArgs, @Ctx() ctx: RequestContext): Promise<RelationView | null> {
-    return ctx.relations.get(id);
+  @Query(() => Relation, {
+    nullable: true,
+    description:
+      "One relation by id; null when no relation has that id, or when it was retracted (unless `includeRetracted`) " +
+      "or recorded after `knownAt`.",
+  })
+  relation(@Args() { id, knownAt, includeRetracted }: RelationIdArgs, @Ctx() ctx: RequestContext): Promise<RelationView | null> {
+    return knownAt || includeRetracted
+      ? ctx.relations.getAsRecorded(id, knownAt ?? null, includeRetracted)
+      : ctx.relations.get(id);
   }
 
   @Query(() => RelationConnection, {

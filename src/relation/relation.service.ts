@@ -57,6 +57,13 @@ export class RelationService {
     return this.byId.load(id);
   }
 
+  /** One relation as recorded at `knownAt` (null: now), retracted ones too when asked; not batched (rare). */
+  async getAsRecorded(id: string, knownAt: Date | null, includeRetracted: boolean): Promise<RelationView | null> {
+    const filter = { knownAt: knownAt ? knownAt.toISOString() : null, includeRetracted };
+    const [relation] = await this.repository.findByIds([id], filter);
+    return relation ?? null;
+  }
+
   async list(args: RelationsArgs): Promise<ConnectionShape<RelationView>> {
     // An unknown endpoint is almost always a typo: say so rather than answer an empty page.
     await Promise.all([

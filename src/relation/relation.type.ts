@@ -1,5 +1,5 @@
-import { CurrencyResolver } from "graphql-scalars";
-import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
+import { CurrencyResolver, DateTimeResolver } from "graphql-scalars";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../common/connection";
 import { DatePrecision } from "../common/partial-date";
 import { PartialDateScalar } from "../common/scalars";
@@ -35,6 +35,18 @@ export class Money {
 
   @Field(() => String, { nullable: true, description: "What the amount is, in words, when `measure` is not DEAL_VALUE." })
   note!: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Why a relation no longer stands: it is kept, never deleted." })
+export class Retraction {
+  @Field(() => DateTimeResolver, { description: "When it was retracted (server time, UTC)." })
+  at!: string;
+
+  @Field({ description: "The name of the API key that retracted it." })
+  by!: string;
+
+  @Field({ description: "Why, as the editor wrote it." })
+  reason!: string;
 }
 
 @ObjectType({
@@ -130,6 +142,27 @@ export class Relation {
 
   @Field(() => Provenance, { description: "The sources that report the link, each with its quotes." })
   provenance!: Provenance;
+
+  @Field(() => Int, {
+    description:
+      "Starts at 1 and grows by one with each change (a correction, a reference added or retracted). Updates carry the " +
+      "version they were made from; one made from an older version is refused with CONFLICT and changes nothing.",
+  })
+  version!: number;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      "When the graph recorded the relation (record time, not when it was true: see `validFrom`); null for relations " +
+      "loaded before record time was kept. `knownAt` arguments compare with it.",
+  })
+  recordedAt!: string | null;
+
+  @Field(() => Retraction, {
+    nullable: true,
+    description: "Set when the relation was retracted (then shown only with `includeRetracted: true`); null while it stands.",
+  })
+  retraction!: Retraction | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A page of relations (Relay connection), ordered by start date then id." })

@@ -45,4 +45,16 @@ export interface RelationView {
   periodStart: string;
   /** The last day it counts (ISO date), or null while in force. */
   periodEnd: string | null;
+  /** Starts at 1; each change through the API adds one (optimistic concurrency). */
+  version: number;
+  /** When the graph first recorded it (ISO instant); null for relations loaded before record time was kept. */
+  recordedAt: string | null;
+  /** Who retracted it, when and why; null while it stands. */
+  retraction: RetractionView | null;
+}
+
+export interface RetractionView {
+  at: string;
+  by: string;
+  reason: string;
 }

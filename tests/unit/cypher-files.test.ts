@@ -7,8 +7,14 @@ describe("cypher files", () => {
   const schema = fs.readFileSync(path.join(CYPHER_DIR, "schema", "001-constraints-and-indexes.cypher"), "utf8");
 
   it("declare a relation-id constraint for every RelationType, and no other", () => {
-    const constrained = [...schema.matchAll(/FOR \(\)-\[r:([A-Z_]+)\]-\(\)/g)].map((match) => match[1]);
+    const constrained = [...schema.matchAll(/CONSTRAINT \w+ IF NOT EXISTS FOR \(\)-\[r:([A-Z_]+)\]-\(\)/g)].map(
+      (match) => match[1],
+    );
     expect(constrained.sort()).toEqual([...ALL_RELATION_TYPES].sort());
+  });
+
+  it("index retracted relations by id (their ids are unique per original type, so no constraint)", () => {
+    expect(schema).toMatch(/CREATE INDEX retracted_id IF NOT EXISTS FOR \(\)-\[r:RETRACTED\]-\(\) ON \(r\.id\)/);
   });
 
   it("hold the schema only: the graph's data are import files (data/seed), loaded by the import", () => {

@@ -16,6 +16,8 @@ const entity = (id: string, name: string): EntityRecord => ({
   name,
   kind: EntityKind.COMPANY,
   aliases: [],
+  version: 1,
+  recordedAt: null,
   description: null,
 });
 
@@ -52,6 +54,9 @@ function relation(id: string, type: RelationType, from: EntityRecord, to: Entity
     to,
     periodStart,
     periodEnd: null,
+    version: 1,
+    recordedAt: null,
+    retraction: null,
   };
 }
 
