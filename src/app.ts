@@ -5,6 +5,7 @@
  */
 import "reflect-metadata";
 import type { Driver } from "neo4j-driver";
+import type { Principal } from "./auth/principal";
 import type { AppConfig } from "./config";
 import { createRequestContext, type RequestContext } from "./context";
 import { FailureLog } from "./failure-log";
@@ -29,8 +30,8 @@ export interface App {
   readonly runner: QueryRunner;
   readonly http: HttpApp;
   readonly logger: Logger;
-  /** A fresh per-request context, as the HTTP layer makes for each request. */
-  createContext(): RequestContext;
+  /** A fresh per-request context, as the HTTP layer makes for each request (anonymous unless given a principal). */
+  createContext(principal?: Principal | null): RequestContext;
   /** Listens (port 0 for any free port) and resolves with the GraphQL endpoint's URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops accepting requests, drains those in flight, then closes the driver. */
@@ -55,7 +56,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     runner,
     http,
     logger,
-    createContext: () => createRequestContext(runner, config),
+    createContext: (principal = null) => createRequestContext(runner, config, principal),
     listen: (port = config.http.port, host = config.http.host) => http.listen(port, host),
     stop: () =>
       (stopping ??= (async () => {

@@ -11,7 +11,7 @@
  * Stored shape (what the subscriptions and `changes` read):
  *   (:Change {seq, at: DateTime, by, operation, reason?, idempotencyKey?,
  *             entityIds: [String], relationIds: [String], relationTypes: [String],
- *             removedEntityIds: [String], removedRelationIds: [String],
+ *             removedEntityIds: [String], removedRelationIds: [String], requestHash?,
  *             eventIds: [String], sourceIds: [String],
  *             before?: JSON string, after?: JSON string})
  * `entityIds` holds every entity whose own facts changed or that ends a relation that changed;
@@ -45,11 +45,14 @@ export interface AppendedChange {
   readonly at: string;
 }
 
-/** Takes the next number and the instant; the first statement of a writing transaction. */
+/**
+ * Takes the next number and the instant, to the millisecond (what JavaScript and the DateTime
+ * scalar carry, so a client's `knownAt: change.at` compares equal to what the write stamped).
+ */
 const NEXT_CHANGE = `
 MERGE (log:ChangeLog {id: 'changes'})
 SET log.seq = coalesce(log.seq, 0) + 1
-RETURN log.seq AS seq, toString(datetime.realtime()) AS at`;
+RETURN log.seq AS seq, toString(datetime({epochMillis: datetime.realtime().epochMillis})) AS at`;
 
 const APPEND_CHANGE = `
 CREATE (c:Change)
@@ -66,11 +69,18 @@ export async function nextChange(tx: ManagedTransaction): Promise<AppendedChange
 }
 
 /** Writes the change record numbered by `nextChange`, in the same transaction. */
-export async function appendChange(tx: ManagedTransaction, numbered: AppendedChange, change: ChangeInput): Promise<void> {
+export async function appendChange(
+  tx: ManagedTransaction,
+  numbered: AppendedChange,
+  change: ChangeInput,
+  /** A digest of the request, so an idempotency key sent again with another request is refused. */
+  options: { readonly requestHash?: string } = {},
+): Promise<void> {
   await tx.run(APPEND_CHANGE, {
     at: numbered.at,
     change: {
       seq: numbered.seq,
+      requestHash: options.requestHash ?? null,
       by: change.by,
       operation: change.operation,
       reason: change.reason ?? null,

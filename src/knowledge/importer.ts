@@ -9,13 +9,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createHash } from "node:crypto";
 import { distance } from "fastest-levenshtein";
 import { EntityKind } from "../entity/entity-kind.enum";
 import { isSymmetric } from "../relation/relation-type.enum";
 import type { KnowledgeRepository, WriteMode } from "./knowledge.repository";
 import {
-  formatRecord,
+  factsDigest,
   type EntityFacts,
   type EventFacts,
   type KnowledgeRecord,
@@ -692,19 +691,4 @@ function describeRaw(raw: unknown): string | undefined {
   const { record, id } = raw as { record?: unknown; id?: unknown };
   if (typeof record !== "string") return undefined;
   return typeof id === "string" ? `${record} "${id}"` : record;
-}
-
-/** What two records with one id must agree on: the facts, references left out (they merge by source). */
-function factsDigest(record: KnowledgeRecord): string {
-  let facts: string;
-  if (record.record === "relation") {
-    // A symmetric relation states the same fact whichever end comes first.
-    const swapped = isSymmetric(record.type) && record.to < record.from;
-    facts = formatRecord({ ...record, ...(swapped ? { from: record.to, to: record.from } : {}), references: [] });
-  } else if (record.record === "event") {
-    facts = formatRecord({ ...record, references: [] });
-  } else {
-    facts = formatRecord(record);
-  }
-  return createHash("sha1").update(facts).digest("base64").slice(0, 16);
 }

@@ -3,10 +3,11 @@
  * what the import writes, the export reads back, and (later) the mutations take. Absent optional
  * values are `undefined`, never `null`, so a record serialises to the canonical line.
  */
+import { createHash } from "node:crypto";
 import type { EntityKind } from "../entity/entity-kind.enum";
 import type { AmountMeasure } from "../relation/amount-measure.enum";
 import type { RelationStatus } from "../relation/relation-status.enum";
-import type { RelationType } from "../relation/relation-type.enum";
+import { isSymmetric, type RelationType } from "../relation/relation-type.enum";
 
 export interface SourceFacts {
   readonly record: "source";
@@ -146,4 +147,19 @@ function canonical(value: object, order: readonly string[]): Record<string, unkn
     }
   }
   return out;
+}
+
+/** What two records with one id must agree on: the facts, references left out (they merge by source). */
+export function factsDigest(record: KnowledgeRecord): string {
+  let facts: string;
+  if (record.record === "relation") {
+    // A symmetric relation states the same fact whichever end comes first.
+    const swapped = isSymmetric(record.type) && record.to < record.from;
+    facts = formatRecord({ ...record, ...(swapped ? { from: record.to, to: record.from } : {}), references: [] });
+  } else if (record.record === "event") {
+    facts = formatRecord({ ...record, references: [] });
+  } else {
+    facts = formatRecord(record);
+  }
+  return createHash("sha1").update(facts).digest("base64").slice(0, 16);
 }

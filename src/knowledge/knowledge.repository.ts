@@ -29,18 +29,23 @@ SET ${x}.references = [i IN range(0, size(oldIds) - 1) |
   ${x}.sourceIds = oldIds + [id IN row.sourceIds WHERE NOT id IN oldIds]`;
 }
 
-const WRITE_SOURCES = `
+/**
+ * Record time: what a write creates is stamped `recordedAt` (the write's instant, `$at`) and
+ * version 1; merging into what exists keeps both (an import is not a curated change: it bumps no
+ * version and appends no change record).
+ */
+export const WRITE_SOURCES = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s += row.facts`;
+SET s += row.facts, s.recordedAt = coalesce(s.recordedAt, datetime($at))`;
 
-const WRITE_ENTITIES = `
+export const WRITE_ENTITIES = `
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
-SET e += row.facts`;
+SET e += row.facts, e.recordedAt = coalesce(e.recordedAt, datetime($at)), e.version = coalesce(e.version, 1)`;
 
 /** One text per relationship type; symmetric types merge whichever way the relation is stored. */
-const WRITE_RELATIONS: ReadonlyMap<RelationType, string> = new Map(
+export const WRITE_RELATIONS: ReadonlyMap<RelationType, string> = new Map(
   ALL_RELATION_TYPES.map((type) => [
     type,
     `
@@ -48,7 +53,8 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:${assertRelationType(type)} {id: row.id}]-${isSymmetric(type) ? "" : ">"}(b)
-SET r += row.facts, r.periodStart = date(row.periodStart), r.periodEnd = date(row.periodEnd)
+SET r += row.facts, r.periodStart = date(row.periodStart), r.periodEnd = date(row.periodEnd),
+    r.recordedAt = coalesce(r.recordedAt, datetime($at)), r.version = coalesce(r.version, 1)
 ${mergeReferences("r")}`,
   ]),
 );
@@ -60,7 +66,7 @@ ${mergeReferences("r")}`,
 const CREATE_ENTITIES = `
 UNWIND $rows AS row
 CREATE (e:Entity)
-SET e = row.facts, e.id = row.id`;
+SET e = row.facts, e.id = row.id, e.recordedAt = datetime($at), e.version = 1`;
 
 const CREATE_RELATIONS: ReadonlyMap<RelationType, string> = new Map(
   ALL_RELATION_TYPES.map((type) => [
@@ -71,7 +77,7 @@ MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 CREATE (a)-[r:${assertRelationType(type)}]->(b)
 SET r = row.facts, r.id = row.id, r.periodStart = date(row.periodStart), r.periodEnd = date(row.periodEnd),
-    r.sourceIds = row.sourceIds, r.references = row.references`,
+    r.sourceIds = row.sourceIds, r.references = row.references, r.recordedAt = datetime($at), r.version = 1`,
   ]),
 );
 
@@ -115,10 +121,10 @@ export function oneRowPerKey<T extends ReferencedRow>(rows: readonly T[], keyOf:
   return [...byKey.values()];
 }
 
-const WRITE_EVENTS = `
+export const WRITE_EVENTS = `
 UNWIND $rows AS row
 MERGE (ev:Event {id: row.id})
-SET ev += row.facts, ev.dateStart = date(row.dateStart), ev.dateEnd = date(row.dateEnd)
+SET ev += row.facts, ev.recordedAt = coalesce(ev.recordedAt, datetime($at)), ev.dateStart = date(row.dateStart), ev.dateEnd = date(row.dateEnd)
 ${mergeReferences("ev")}
 WITH ev, row
 CALL (ev, row) {
@@ -210,6 +216,76 @@ export interface RelationIdentity {
   readonly toId: string;
 }
 
+/** The properties a source is stored with (the import's and the mutations' one mapping). */
+export function sourceRow(source: SourceFacts) {
+  return {
+    id: source.id,
+    facts: {
+      title: source.title,
+      publisher: source.publisher ?? null,
+      url: source.url ?? null,
+      language: source.language ?? null,
+      publishedOn: source.publishedOn ?? null,
+      description: source.description ?? null,
+      text: source.text ?? null,
+    },
+  };
+}
+
+export function entityRow(entity: EntityFacts) {
+  return {
+    id: entity.id,
+    facts: {
+      name: entity.name,
+      kind: entity.kind,
+      aliases: entity.aliases && entity.aliases.length > 0 ? entity.aliases : null,
+      description: entity.description ?? null,
+    },
+  };
+}
+
+/** The row a relation is written from: its facts as properties, its period, its references as JSON. */
+export function relationRow(relation: RelationFacts, verifiedSources: ReadonlySet<string>) {
+  const period = relationPeriodOf(relation);
+  return {
+    id: relation.id,
+    from: relation.from,
+    to: relation.to,
+    periodStart: period.periodStart,
+    periodEnd: period.periodEnd,
+    sourceIds: relation.references.map((reference) => reference.source),
+    references: relation.references.map((reference) => storedReference(reference, verifiedSources.has(reference.source))),
+    facts: {
+      status: relation.status,
+      description: relation.description,
+      validFrom: relation.validFrom ?? null,
+      validTo: relation.validTo ?? null,
+      attestedFrom: period.attestedFrom,
+      expectedBy: relation.expectedBy ?? null,
+      amount: relation.amount?.value ?? null,
+      currency: relation.amount?.currency ?? null,
+      amountApproximate: relation.amount ? relation.amount.approximate === true : null,
+      amountMeasure: relation.amount?.measure ?? null,
+      amountNote: relation.amount?.note ?? null,
+      stakePercent: relation.stakePercent ?? null,
+      exclusive: relation.exclusive ?? null,
+      role: relation.role ?? null,
+      agreementId: relation.agreement ?? null,
+    },
+  };
+}
+
+export function eventRow(event: EventFacts, verifiedSources: ReadonlySet<string>) {
+  return {
+    id: event.id,
+    ...eventPeriodOf(event.date),
+    participants: event.participants.map((participant) => ({ entity: participant.entity, role: participant.role ?? null })),
+    sourceIds: event.references.map((reference) => reference.source),
+    references: event.references.map((reference) => storedReference(reference, verifiedSources.has(reference.source))),
+    facts: { name: event.name, date: event.date, description: event.description },
+  };
+}
+
 export class KnowledgeRepository {
   constructor(private readonly runner: QueryRunner) {}
 
@@ -251,32 +327,15 @@ export class KnowledgeRepository {
   }
 
   writeSources(sources: readonly SourceFacts[]): Promise<void> {
-    const rows = sources.map((source) => ({
-      id: source.id,
-      facts: {
-        title: source.title,
-        publisher: source.publisher ?? null,
-        url: source.url ?? null,
-        language: source.language ?? null,
-        publishedOn: source.publishedOn ?? null,
-        description: source.description ?? null,
-        text: source.text ?? null,
-      },
-    }));
-    return this.write("knowledge.writeSources", (tx) => tx.run(WRITE_SOURCES, { rows }));
+    const rows = sources.map(sourceRow);
+    return this.write("knowledge.writeSources", (tx) => tx.run(WRITE_SOURCES, { rows, at: now() }));
   }
 
   writeEntities(entities: readonly EntityFacts[], mode: WriteMode = "merge"): Promise<void> {
-    const rows = entities.map((entity) => ({
-      id: entity.id,
-      facts: {
-        name: entity.name,
-        kind: entity.kind,
-        aliases: entity.aliases && entity.aliases.length > 0 ? entity.aliases : null,
-        description: entity.description ?? null,
-      },
-    }));
-    return this.write("knowledge.writeEntities", (tx) => tx.run(mode === "create" ? CREATE_ENTITIES : WRITE_ENTITIES, { rows }));
+    const rows = entities.map(entityRow);
+    return this.write("knowledge.writeEntities", (tx) =>
+      tx.run(mode === "create" ? CREATE_ENTITIES : WRITE_ENTITIES, { rows, at: now() }),
+    );
   }
 
   /** Writes relations of any types in one transaction, one statement per type present. */
@@ -287,33 +346,7 @@ export class KnowledgeRepository {
   ): Promise<void> {
     const byType = new Map<RelationType, Array<ReferencedRow & { id: string }>>();
     for (const relation of relations) {
-      const period = relationPeriodOf(relation);
-      const row = {
-        id: relation.id,
-        from: relation.from,
-        to: relation.to,
-        periodStart: period.periodStart,
-        periodEnd: period.periodEnd,
-        sourceIds: relation.references.map((reference) => reference.source),
-        references: relation.references.map((reference) => storedReference(reference, verifiedSources.has(reference.source))),
-        facts: {
-          status: relation.status,
-          description: relation.description,
-          validFrom: relation.validFrom ?? null,
-          validTo: relation.validTo ?? null,
-          attestedFrom: period.attestedFrom,
-          expectedBy: relation.expectedBy ?? null,
-          amount: relation.amount?.value ?? null,
-          currency: relation.amount?.currency ?? null,
-          amountApproximate: relation.amount ? relation.amount.approximate === true : null,
-          amountMeasure: relation.amount?.measure ?? null,
-          amountNote: relation.amount?.note ?? null,
-          stakePercent: relation.stakePercent ?? null,
-          exclusive: relation.exclusive ?? null,
-          role: relation.role ?? null,
-          agreementId: relation.agreement ?? null,
-        },
-      };
+      const row = relationRow(relation, verifiedSources);
       const rows = byType.get(relation.type);
       if (rows) rows.push(row);
       else byType.set(relation.type, [row]);
@@ -321,21 +354,16 @@ export class KnowledgeRepository {
     return this.write("knowledge.writeRelations", async (tx) => {
       const queries = mode === "create" ? CREATE_RELATIONS : WRITE_RELATIONS;
       for (const [type, rows] of byType) {
-        await tx.run(queries.get(type) as string, { rows: oneRowPerKey(rows, (row) => row.id) });
+        await tx.run(queries.get(type) as string, { rows: oneRowPerKey(rows, (row) => row.id), at: now() });
       }
     });
   }
 
   writeEvents(events: readonly EventFacts[], verifiedSources: ReadonlySet<string>): Promise<void> {
-    const rows = events.map((event) => ({
-      id: event.id,
-      ...eventPeriodOf(event.date),
-      participants: event.participants.map((participant) => ({ entity: participant.entity, role: participant.role ?? null })),
-      sourceIds: event.references.map((reference) => reference.source),
-      references: event.references.map((reference) => storedReference(reference, verifiedSources.has(reference.source))),
-      facts: { name: event.name, date: event.date, description: event.description },
-    }));
-    return this.write("knowledge.writeEvents", (tx) => tx.run(WRITE_EVENTS, { rows: oneRowPerKey(rows, (row) => row.id) }));
+    const rows = events.map((event) => eventRow(event, verifiedSources));
+    return this.write("knowledge.writeEvents", (tx) =>
+      tx.run(WRITE_EVENTS, { rows: oneRowPerKey(rows, (row) => row.id), at: now() }),
+    );
   }
 
   /** Adds each reference to its relation or event, merged by source like any other. */
@@ -414,41 +442,9 @@ export class KnowledgeRepository {
   }
 
   relationPage(type: RelationType, after: string, limit: number): Promise<RelationFacts[]> {
-    return this.page("knowledge.relationPage", RELATION_PAGE.get(type) as string, after, limit, (get) => {
-      const r = get("relation") as Record<string, unknown>;
-      const validFrom = optional(r.validFrom);
-      const attestedFrom = optional(r.attestedFrom);
-      const amount = toNumber(r.amount);
-      return {
-        record: "relation" as const,
-        id: String(r.id),
-        type,
-        from: String(get("fromId")),
-        to: String(get("toId")),
-        status: String(r.status) as RelationFacts["status"],
-        description: String(r.description),
-        validFrom,
-        validTo: optional(r.validTo),
-        // Stored as validFrom when the file gave none: written back only when it says something.
-        attestedFrom: validFrom === undefined ? attestedFrom : undefined,
-        expectedBy: optional(r.expectedBy),
-        amount:
-          amount === null
-            ? undefined
-            : {
-                value: amount,
-                currency: String(r.currency),
-                approximate: toBooleanOrNull(r.amountApproximate) || undefined,
-                measure: String(r.amountMeasure) as NonNullable<RelationFacts["amount"]>["measure"],
-                note: optional(r.amountNote),
-              },
-        stakePercent: toNumber(r.stakePercent) ?? undefined,
-        exclusive: toBooleanOrNull(r.exclusive) ?? undefined,
-        role: optional(r.role),
-        agreement: optional(r.agreementId),
-        references: exportedReferences(r.references),
-      };
-    });
+    return this.page("knowledge.relationPage", RELATION_PAGE.get(type) as string, after, limit, (get) =>
+      toRelationFacts(get("relation") as Record<string, unknown>, type, String(get("fromId")), String(get("toId"))),
+    );
   }
 
   eventPage(after: string, limit: number): Promise<EventFacts[]> {
@@ -506,6 +502,46 @@ export class KnowledgeRepository {
   private async write(name: string, work: (tx: ManagedTransaction) => Promise<unknown>): Promise<void> {
     await this.runner.write(name, work, { timeoutMs: WRITE_TIMEOUT_MS });
   }
+}
+
+/** A stored relationship's properties back as the record it was written from (export, mutations' before and after). */
+export function toRelationFacts(r: Record<string, unknown>, type: RelationType, from: string, to: string): RelationFacts {
+  const validFrom = optional(r.validFrom);
+  const attestedFrom = optional(r.attestedFrom);
+  const amount = toNumber(r.amount);
+  return {
+    record: "relation" as const,
+    id: String(r.id),
+    type,
+    from,
+    to,
+    status: String(r.status) as RelationFacts["status"],
+    description: String(r.description),
+    validFrom,
+    validTo: optional(r.validTo),
+    // Stored as validFrom when the file gave none: written back only when it says something.
+    attestedFrom: validFrom === undefined ? attestedFrom : undefined,
+    expectedBy: optional(r.expectedBy),
+    amount:
+      amount === null
+        ? undefined
+        : {
+            value: amount,
+            currency: String(r.currency),
+            approximate: toBooleanOrNull(r.amountApproximate) || undefined,
+            measure: String(r.amountMeasure) as NonNullable<RelationFacts["amount"]>["measure"],
+            note: optional(r.amountNote),
+          },
+    stakePercent: toNumber(r.stakePercent) ?? undefined,
+    exclusive: toBooleanOrNull(r.exclusive) ?? undefined,
+    role: optional(r.role),
+    agreement: optional(r.agreementId),
+    references: exportedReferences(r.references),
+  };
+}
+
+function now(): string {
+  return new Date().toISOString();
 }
 
 function optional(value: unknown): string | undefined {
