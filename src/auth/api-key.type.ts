@@ -2,7 +2,10 @@ import { DateTimeResolver } from "graphql-scalars";
 import { ArgsType, Field, ObjectType } from "type-graphql";
 import { Role } from "./role";
 
-@ObjectType({ description: "An API key as an administrator sees it: its name, role and dates; never the key nor its hash." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "An API key as an administrator sees it: its name, role and dates; never the key nor its hash.",
+})
 export class ApiKey {
   @Field({ description: "The key's unique name; change records say `by` with it. Never reused, even once the key is revoked." })
   name!: string;
@@ -20,7 +23,7 @@ export class ApiKey {
   revokedAt!: string | null;
 }
 
-@ObjectType({ description: "A new API key: the key itself, shown this once, and its record." })
+@ObjectType({ simpleResolvers: true, description: "A new API key: the key itself, shown this once, and its record." })
 export class CreatedApiKey {
   @Field({
     description:

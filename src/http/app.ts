@@ -11,6 +11,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
+import { Authenticator } from "../auth/authenticator";
+import { clientAddress, restAuthGate } from "../auth/http";
 import type { AppConfig } from "../config";
 import { createRequestContext, type RequestContext } from "../context";
 import type { FailureLog } from "../failure-log";
@@ -43,6 +45,8 @@ interface HttpError extends Error {
 export interface HttpApp {
   readonly apollo: ApolloServer<RequestContext>;
   readonly httpServer: http.Server;
+  /** Resolves each request's API key (src/auth); its cache and failure counts live here. */
+  readonly auth: Authenticator;
   /** `graphChanged` subscriptions over WebSocket at /graphql, and the process's change follower. */
   readonly subscriptions: SubscriptionServer;
   /** Listens on `port` (0 for any free port) and resolves with the URL of the GraphQL endpoint. */
@@ -119,11 +123,13 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
     },
     app,
   );
+  const auth = Authenticator.forRunner(deps.runner, deps.config.auth, deps.logger);
   const subscriptions = attachSubscriptionServer({
     ...deps,
     httpServer,
-    // AUTH SEAM (issue 10, keys): `authenticate` from src/auth, and its principal into the context.
-    createContext: () => createRequestContext(deps.runner, deps.config),
+    // The same principal as HTTP, from connectionParams.Authorization; a bad key closes the socket.
+    authenticate: (header, request) => auth.authenticate(header, clientAddress(request)),
+    createContext: (principal) => createRequestContext(deps.runner, deps.config, principal ?? null),
   });
   const apollo = createApolloServer(deps, httpServer, subscriptions);
   await apollo.start();
@@ -142,9 +148,14 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async () => createRequestContext(deps.runner, deps.config),
+      // A bad key is refused here, before anything runs (UNAUTHENTICATED, 401); Apollo's CSRF
+      // check has already run. Each field's role is checked by the authChecker (src/auth).
+      context: async ({ req }) =>
+        createRequestContext(deps.runner, deps.config, await auth.authenticate(req.headers.authorization, clientAddress(req))),
     }),
   );
+  // The REST routes answer the same reads, under the same policy.
+  app.use(["/graph.json", "/graph.graphml", "/sources"], restAuthGate(auth));
   app.use(graphExportRouter(apollo, () => createRequestContext(deps.runner, deps.config)));
   app.use(
     sourceTextRouter(
@@ -180,6 +191,7 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
   return {
     apollo,
     httpServer,
+    auth,
     subscriptions,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

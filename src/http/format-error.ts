@@ -18,6 +18,9 @@ const PUBLIC_CODES = new Set<string>([
   ErrorCode.SERVER_BUSY,
   ErrorCode.OPERATION_ABORTED,
   ErrorCode.CONFLICT,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.RATE_LIMITED,
   ErrorCode.SUBSCRIBER_TOO_SLOW,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
@@ -33,7 +36,9 @@ const OPERATIONAL_CODES = new Set<string>([ErrorCode.SERVICE_UNAVAILABLE, ErrorC
 export function createFormatError(failures: FailureLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? "");
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    // `http` (an error's status and headers) is Apollo's to read, not the client's; Apollo removes
+    // it on HTTP, the WebSocket path formats errors itself.
+    const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
     if (PUBLIC_CODES.has(code)) {
       if (OPERATIONAL_CODES.has(code)) {
         const cause = (unwrapResolverError(error) as { originalError?: Error }).originalError;

@@ -44,6 +44,10 @@ const KNOWN_CODES = new Set([
   "QUERY_TOO_COMPLEX",
   "QUERY_TIMEOUT",
   "OPERATION_ABORTED",
+  // No key, or a role too low (mutations, key management); a burst of bad keys.
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "RATE_LIMITED",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",
