@@ -4,8 +4,11 @@
  * codes, versions, idempotency, retraction, merge, the change log and `knownAt`.
  */
 import "reflect-metadata";
+import fs from "node:fs";
+import path from "node:path";
 import { createApp, type App } from "../../src/app";
 import { Role } from "../../src/auth";
+import { defaultProjectRoot } from "../../src/config";
 import { Seeder } from "../../src/db/seeder";
 import { startScratchNeo4j, type ScratchNeo4j } from "../../scripts/scratch-neo4j";
 import type { GraphQLResult } from "./test-server";
@@ -57,7 +60,7 @@ const source = {
 const relation = {
   type: "INVESTS_IN",
   from: "microsoft",
-  to: "mistral-ai",
+  to: "mistral-labs",
   status: "ACTIVE",
   description: "Microsoft invests 15 million euros in Mistral AI.",
   validFrom: "2024-02",
@@ -81,15 +84,17 @@ describe("an editor adds a source, an entity and a relation", () => {
       change: { by: "alice", operation: "registerSource" },
     });
 
-    const created = await run(UPSERT, { input: { id: "mistral-ai", name: "Mistral AI", kind: "COMPANY", aliases: ["Mistral"] } });
+    const created = await run(UPSERT, {
+      input: { id: "mistral-labs", name: "Mistral AI", kind: "COMPANY", aliases: ["Mistral"] },
+    });
     expect(created.errors).toBeUndefined();
-    expect(created.data!.upsertEntity.entity).toEqual({ id: "mistral-ai", name: "Mistral AI", version: 1 });
+    expect(created.data!.upsertEntity.entity).toEqual({ id: "mistral-labs", name: "Mistral AI", version: 1 });
 
     const result = await run(ASSERT, { input: relation });
     expect(result.errors).toBeUndefined();
     const payload = result.data!.assertRelation;
     expect(payload.relation).toMatchObject({
-      id: "microsoft-invests-in-mistral-ai-2024-02",
+      id: "microsoft-invests-in-mistral-labs-2024-02",
       type: "INVESTS_IN",
       version: 1,
       retraction: null,
@@ -97,16 +102,16 @@ describe("an editor adds a source, an entity and a relation", () => {
       amount: { amount: 15_000_000, currency: "EUR" },
     });
     expect(payload.change).toMatchObject({ by: "alice", operation: "assertRelation", reason: "from the article", before: null });
-    expect(payload.change.after).toMatchObject({ id: payload.relation.id, from: "microsoft", to: "mistral-ai" });
-    expect(payload.change.entityIds).toEqual(["microsoft", "mistral-ai"]);
+    expect(payload.change.after).toMatchObject({ id: payload.relation.id, from: "microsoft", to: "mistral-labs" });
+    expect(payload.change.entityIds).toEqual(["microsoft", "mistral-labs"]);
     asserted = { seq: payload.change.seq, at: payload.change.at, id: payload.relation.id };
   });
 
   it("shows the relation in neighbourhood, paths and the entity's relations", async () => {
     const result = await run(`{
-      neighbourhood(id: "mistral-ai", depth: 1) { nodes { id } edges { id } }
-      paths(from: "mistral-ai", to: "openai", maxHops: 2) { edges { id } }
-      entity(id: "mistral-ai") { relations { relation { id } } }
+      neighbourhood(id: "mistral-labs", depth: 1) { nodes { id } edges { id } }
+      paths(from: "mistral-labs", to: "openai", maxHops: 2) { edges { id } }
+      entity(id: "mistral-labs") { relations { relation { id } } }
     }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.neighbourhood.edges.map((edge: { id: string }) => edge.id)).toContain(asserted.id);
@@ -118,15 +123,15 @@ describe("an editor adds a source, an entity and a relation", () => {
     const again = await run(ASSERT, { input: relation });
     expect(again.errors).toBeUndefined();
     expect(again.data!.assertRelation).toMatchObject({ relation: { id: asserted.id, version: 1 }, change: null });
-    const count = await run(`{ relations(from: "microsoft", to: "mistral-ai") { totalCount } }`);
+    const count = await run(`{ relations(from: "microsoft", to: "mistral-labs") { totalCount } }`);
     expect(count.data!.relations.totalCount).toBe(1);
   });
 
   it("knownAt before the write does not show the relation; after it does; asOf works on both", async () => {
     const before = new Date(new Date(asserted.at).getTime() - 1).toISOString();
     const query = `query($knownAt: DateTime, $asOf: PartialDate) {
-      entity(id: "microsoft", knownAt: $knownAt) { relations(counterparty: "mistral-ai", asOf: $asOf) { relation { id } } }
-      relations(from: "microsoft", to: "mistral-ai", knownAt: $knownAt, asOf: $asOf) { totalCount }
+      entity(id: "microsoft", knownAt: $knownAt) { relations(counterparty: "mistral-labs", asOf: $asOf) { relation { id } } }
+      relations(from: "microsoft", to: "mistral-labs", knownAt: $knownAt, asOf: $asOf) { totalCount }
       neighbourhood(id: "microsoft", depth: 1, knownAt: $knownAt, asOf: $asOf, relationsPerNode: 200) { edges { id } }
     }`;
     const ids = (result: GraphQLResult) => ({
@@ -151,7 +156,7 @@ describe("an editor adds a source, an entity and a relation", () => {
 
   it("changes lists the writes, newest first, with who, when, before, after and why", async () => {
     const result = await run(
-      `{ changes(entity: "mistral-ai", first: 10) { totalCount nodes { seq by operation reason before after } } }`,
+      `{ changes(entity: "mistral-labs", first: 10) { totalCount nodes { seq by operation reason before after } } }`,
     );
     expect(result.errors).toBeUndefined();
     const operations = result.data!.changes.nodes.map((change: { operation: string }) => change.operation);
@@ -193,10 +198,10 @@ describe("refusals change nothing and carry their code", () => {
 
   it("a stale version is CONFLICT and changes nothing", async () => {
     const result = await run(
-      `mutation { correctRelation(id: "microsoft-invests-in-mistral-ai-2024-02", version: 7, facts: { description: "x" }, reason: "r") { relation { id } } }`,
+      `mutation { correctRelation(id: "microsoft-invests-in-mistral-labs-2024-02", version: 7, facts: { description: "x" }, reason: "r") { relation { id } } }`,
     );
     expect(result.errors?.[0].extensions?.code).toBe("CONFLICT");
-    const read = await run(`{ relation(id: "microsoft-invests-in-mistral-ai-2024-02") { description version } }`);
+    const read = await run(`{ relation(id: "microsoft-invests-in-mistral-labs-2024-02") { description version } }`);
     expect(read.data!.relation).toEqual({ description: relation.description, version: 1 });
   });
 
@@ -209,7 +214,7 @@ describe("refusals change nothing and carry their code", () => {
 });
 
 describe("corrections, retraction and history", () => {
-  const id = "microsoft-invests-in-mistral-ai-2024-02";
+  const id = "microsoft-invests-in-mistral-labs-2024-02";
 
   it("corrects from the current version; knownAt before the correction shows the old facts", async () => {
     const read = await run(`{ relation(id: "${id}") { version } }`);
@@ -240,18 +245,18 @@ describe("corrections, retraction and history", () => {
     const at = retracted.data!.retractRelation.change.at;
     expect(retracted.data!.retractRelation.relation.retraction).toEqual({ at, by: "alice", reason: "the source was misread" });
     const hidden = await run(
-      `{ relation(id: "${id}") { id } entity(id: "mistral-ai") { relations { relation { id } } } relations(to: "mistral-ai") { totalCount } }`,
+      `{ relation(id: "${id}") { id } entity(id: "mistral-labs") { relations { relation { id } } } relations(to: "mistral-labs") { totalCount } }`,
     );
     expect(hidden.data).toEqual({ relation: null, entity: { relations: [] }, relations: { totalCount: 0 } });
     const shown = await run(
-      `{ relations(to: "mistral-ai", includeRetracted: true) { nodes { id type retraction { by reason } } } }`,
+      `{ relations(to: "mistral-labs", includeRetracted: true) { nodes { id type retraction { by reason } } } }`,
     );
     expect(shown.data!.relations.nodes).toEqual([
       { id, type: "INVESTS_IN", retraction: { by: "alice", reason: "the source was misread" } },
     ]);
     const earlier = new Date(new Date(at).getTime() - 1).toISOString();
     const then = await run(
-      `query($k: DateTime) { relations(to: "mistral-ai", knownAt: $k) { nodes { id retraction { by } } } }`,
+      `query($k: DateTime) { relations(to: "mistral-labs", knownAt: $k) { nodes { id retraction { by } } } }`,
       { k: earlier },
     );
     expect(then.data!.relations.nodes).toEqual([{ id, retraction: null }]);
@@ -285,9 +290,9 @@ describe("merge", () => {
       },
     });
     expect(linked.errors).toBeUndefined();
-    const versions = await run(`{ a: entity(id: "mistral-ai") { version } b: entity(id: "mistral") { version } }`);
+    const versions = await run(`{ a: entity(id: "mistral-labs") { version } b: entity(id: "mistral") { version } }`);
     const merged = await run(
-      `mutation($a: Int!, $b: Int!) { mergeEntities(survivor: "mistral-ai", merged: "mistral", survivorVersion: $a, mergedVersion: $b, reason: "same company") {
+      `mutation($a: Int!, $b: Int!) { mergeEntities(survivor: "mistral-labs", merged: "mistral", survivorVersion: $a, mergedVersion: $b, reason: "same company") {
         entity { id aliases version } change { removedEntityIds relationIds } } }`,
       { a: versions.data!.a.version, b: versions.data!.b.version },
     );
@@ -298,11 +303,30 @@ describe("merge", () => {
       relationIds: ["google-competes-with-mistral"],
     });
     const read = await run(`{ entity(id: "mistral") { id relations { relation { id from { id } to { id } } } } }`);
-    expect(read.data!.entity.id).toBe("mistral-ai");
+    expect(read.data!.entity.id).toBe("mistral-labs");
     expect(read.data!.entity.relations).toContainEqual({
-      relation: { id: "google-competes-with-mistral", from: { id: "google" }, to: { id: "mistral-ai" } },
+      relation: { id: "google-competes-with-mistral", from: { id: "google" }, to: { id: "mistral-labs" } },
     });
     const gone = await run(`{ search(text: "Mistral") { entity { id } } }`);
-    expect(gone.data!.search.map((hit: { entity: { id: string } }) => hit.entity.id)).toEqual(["mistral-ai"]);
+    expect(gone.data!.search.map((hit: { entity: { id: string } }) => hit.entity.id)).toEqual(["mistral-labs"]);
+  });
+});
+
+describe("the README's curation examples", () => {
+  const readme = fs.readFileSync(path.join(defaultProjectRoot(), "README.md"), "utf8");
+  const examples = [...readme.matchAll(/```graphql curation\n([\s\S]*?)```/g)].map((match) => match[1]);
+
+  it("are there", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("run in order, as an editor, without errors", async () => {
+    for (const example of examples) {
+      const result = await run(example);
+      expect({ example, errors: result.errors }).toEqual({ example, errors: undefined });
+      for (const value of Object.values(result.data ?? {})) expect(value).not.toBeNull();
+    }
+    const retracted = await run(`{ relations(to: "mistral-ai", includeRetracted: true) { nodes { retraction { by } } } }`);
+    expect(retracted.data!.relations.nodes).toEqual([{ retraction: { by: "alice" } }]);
   });
 });
