@@ -27,6 +27,9 @@
  *   --keep-neo4j     leave the bench Neo4j running afterwards (the next run starts faster)
  *   --graph article  the former benchmark instead: latency of the graph queries on the article's
  *                    graph in the project's own Neo4j (scripts/bench/article.ts)
+ *   --baseline REV   also run this server as it was at git revision REV (built once in
+ *                    artifacts/bench/baseline-<rev>) and print server/baseline: what the commits
+ *                    since REV cost (e.g. record time, issue 10: reads without knownAt must not pay)
  *
  * Logs of the three processes: artifacts/bench/{server,floor,peer}.log.
  */
@@ -67,6 +70,8 @@ interface Options {
   peer: boolean;
   keepNeo4j: boolean;
   graph: string;
+  /** A git revision of this server to run beside it (`--baseline`), to measure what a change costs. */
+  baseline: string | null;
 }
 
 function parseOptions(args: readonly string[]): Options {
@@ -79,10 +84,11 @@ function parseOptions(args: readonly string[]): Options {
     peer: true,
     keepNeo4j: false,
     graph: "scale",
+    baseline: null,
   };
   const usage =
     "usage: bench [--duration S] [--iterations N] [--max-seconds S] [--clients N] [--rounds N] [--only SHAPE]... " +
-    "[--no-peer] [--keep-neo4j] [--graph scale|article]";
+    "[--no-peer] [--keep-neo4j] [--graph scale|article] [--baseline REV]";
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     if (flag === "--no-peer") options.peer = false;
@@ -94,6 +100,7 @@ function parseOptions(args: readonly string[]): Options {
       const value = args[++i];
       if (value === undefined) throw new Error(`${flag} needs a value; ${usage}`);
       if (flag === "--only") options.only.push(value);
+      else if (flag === "--baseline") options.baseline = value;
       else if (flag === "--graph") {
         if (value !== "scale" && value !== "article") throw new Error(`--graph is scale or article; ${usage}`);
         options.graph = value;
@@ -132,7 +139,7 @@ function freePort(): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // The three implementations
 
-type ImplName = "server" | "floor" | "peer";
+type ImplName = "server" | "floor" | "peer" | "baseline";
 
 interface Impl {
   readonly name: ImplName;
@@ -203,6 +210,48 @@ async function startServerImpl(neo4jConfig: AppConfig["neo4j"]): Promise<Impl> {
   const child = await spawnImpl("server", [path.join(root, "dist", "src", "main.js")], serverEnv(neo4jConfig, port), root, ready);
   return {
     name: "server",
+    endpoint: { url: new URL(`${base}/graphql`) },
+    process: child,
+    ready,
+    body: (shape, variables) => JSON.stringify({ query: shape.graphql, variables }),
+  };
+}
+
+/**
+ * The server as it was at a git revision, built in artifacts/bench/baseline-<rev> (its sources from
+ * `git archive`, this checkout's node_modules), run like ours on the same graph: the same
+ * documents, so the ratio is what the commits since then cost or saved.
+ */
+async function startBaselineImpl(neo4jConfig: AppConfig["neo4j"], revision: string): Promise<Impl> {
+  const commit = spawnSync("git", ["rev-parse", "--short", `${revision}^{commit}`], { cwd: root, encoding: "utf8" });
+  if (commit.status !== 0) throw new Error(`--baseline ${revision}: not a revision of this repository`);
+  const dir = path.join(artifacts, `baseline-${commit.stdout.trim()}`);
+  if (!fs.existsSync(path.join(dir, "dist", "src", "main.js"))) {
+    log(`building the baseline ${commit.stdout.trim()} in ${path.relative(root, dir)} ...`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    const archive = spawnSync("sh", ["-c", `git archive ${commit.stdout.trim()} | tar -x -C "${dir}"`], {
+      cwd: root,
+      stdio: "inherit",
+    });
+    if (archive.status !== 0) throw new Error("git archive of the baseline failed");
+    fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
+    const build = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+      {
+        cwd: dir,
+        stdio: "inherit",
+      },
+    );
+    if (build.status !== 0) throw new Error("building the baseline failed");
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const ready = () => httpOk(`${base}/ready`);
+  const child = await spawnImpl("baseline", [path.join(dir, "dist", "src", "main.js")], serverEnv(neo4jConfig, port), dir, ready);
+  return {
+    name: "baseline",
     endpoint: { url: new URL(`${base}/graphql`) },
     process: child,
     ready,
@@ -399,6 +448,7 @@ async function main(): Promise<void> {
     log("starting the server, the floor" + (options.peer ? " and the peer" : "") + " ...");
     impls.push(await startServerImpl(neo4jConfig), await startFloorImpl(neo4jConfig));
     if (options.peer) impls.push(await startPeerImpl(neo4jConfig));
+    if (options.baseline) impls.push(await startBaselineImpl(neo4jConfig, options.baseline));
 
     const cases: Case[] = shapes.flatMap((shape) =>
       shape.targets.map((target) => ({
@@ -511,6 +561,9 @@ async function warmUp(
       line.push(`${impl.name} ${first.code ?? "ok"} in ${first.ms.toFixed(0)} ms, ${(first.bytes / 1024).toFixed(0)} KB`);
     }
     const server = answers.get("server");
+    if (answers.has("baseline") && server !== undefined && canonical(server) !== canonical(answers.get("baseline"))) {
+      line.push("BASELINE'S DATA DIFFERS from the server's");
+    }
     const same = server !== undefined && answers.has("floor") ? canonical(server) === canonical(answers.get("floor")) : undefined;
     log(
       `  ${item.label}: ${line.join("; ")}` +
@@ -578,6 +631,7 @@ function report(
     const server = impls.find((impl) => impl.name === "server");
     const floor = impls.find((impl) => impl.name === "floor");
     const peer = impls.find((impl) => impl.name === "peer");
+    const baseline = impls.find((impl) => impl.name === "baseline");
     for (const impl of impls) {
       const result = resultOf(item, impl);
       const first = impl === impls[0];
@@ -593,6 +647,7 @@ function report(
           "",
           "",
           "",
+          ...(baseline ? [""] : []),
         ]);
         continue;
       }
@@ -612,6 +667,7 @@ function report(
         kilobytes(one.meanBytes),
         vs(floor),
         vs(peer),
+        ...(baseline ? [vs(baseline)] : []),
       ]);
     }
   }
@@ -631,9 +687,10 @@ function report(
         "answer",
         "server/floor",
         "server/peer",
+        ...(impls.some((impl) => impl.name === "baseline") ? [`server/${options.baseline}`] : []),
       ],
       rows,
-      new Set([3, 4, 5, 6, 7, 8, 9]),
+      new Set([3, 4, 5, 6, 7, 8, 9, 10]),
     ),
   );
   const errorLines = cases.flatMap((item) =>
