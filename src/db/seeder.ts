@@ -31,7 +31,7 @@ export class SeedError extends Error {
 
 const COUNTS = `
 CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
-CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE r.id IS NOT NULL RETURN count(r) AS relations }
+CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE r.id IS NOT NULL AND type(r) <> 'RETRACTED' RETURN count(r) AS relations }
 CALL () { MATCH (e:Event) RETURN count(e) AS events }
 CALL () { MATCH (s:Source) RETURN count(s) AS sources }
 RETURN entities, relations, events, sources`;
