@@ -36,6 +36,8 @@ const VENDOR_FILES = new Map<string, string>([
   ["react-dom.production.min.js", packageFile("react-dom", "umd/react-dom.production.min.js")],
   ["graphiql.min.js", packageFile("graphiql", "graphiql.min.js")],
   ["graphiql.min.css", packageFile("graphiql", "graphiql.min.css")],
+  // The explorer's live updates: graphql-ws's browser client (global `graphqlWs`).
+  ["graphql-ws.min.js", packageFile("graphql-ws", "umd/graphql-ws.min.js")],
 ]);
 
 const CONTENT_SECURITY_POLICY = [
@@ -45,6 +47,8 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
+  // 'self' admits this server's own WebSocket too (ws:// beside http://, wss:// beside https://),
+  // which the explorer's live updates use; nothing else.
   "connect-src 'self'",
   "frame-ancestors 'self'",
 ].join("; ");
