@@ -1610,6 +1610,299 @@
     }
   }
 
+  // --- live updates ---------------------------------------------------------------------------
+
+  // The drawing follows the graph: a subscription to `graphChanged` for the drawn entities (over
+  // WebSocket at /graphql, graphql-ws's protocol) patches it with each change editors make: new
+  // relations and entities go in with addElements (nothing drawn moves), changed ones are updated,
+  // retracted relations and merged-away entities leave. Without the socket the explorer works as
+  // before; the toolbar's indicator says "live: offline" and it tries again, more and more slowly.
+  var LIVE_SUBSCRIPTION =
+    "subscription Live($ids: [ID!]) { graphChanged(ids: $ids) { seq operation " +
+    GRAPH_FIELDS +
+    " removedNodeIds removedEdgeIds } }";
+  var LIVE_MAX_IDS = 500; // graphChanged's cap on ids; past it, every change is asked for and sorted here
+  var live = { client: null, stop: null, key: null, timer: null, lastSeq: 0, connected: false, wasConnected: false, changes: 0 };
+
+  function setLiveState(name, title) {
+    var indicator = $("live-status");
+    if (!indicator) return;
+    indicator.dataset.state = name;
+    indicator.textContent = "live: " + name;
+    if (title) indicator.title = title;
+  }
+
+  function liveClient() {
+    if (live.client || !window.graphqlWs) return live.client;
+    var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + GRAPHQL_URL;
+    live.client = window.graphqlWs.createClient({
+      url: url,
+      // Kept open a while after the last subscription ends, so following a new drawing reuses it.
+      lazyCloseTimeout: 5000,
+      // A server that restarts or a network that drops: try again, 1 s, 2 s, 4 s … up to a minute apart.
+      retryAttempts: Infinity,
+      shouldRetry: function () {
+        return true;
+      },
+      retryWait: function (retries) {
+        return new Promise(function (resolve) {
+          setTimeout(resolve, Math.min(60000, 1000 * Math.pow(2, retries)) + Math.random() * 500);
+        });
+      },
+      on: {
+        connecting: function () {
+          if ($("live-status").dataset.state === "off") setLiveState("connecting", "Live updates: connecting to " + url);
+        },
+        connected: function () {
+          live.connected = true;
+          setLiveState("on", "Live updates: the changes editors make to what is drawn appear without a reload");
+          // Back after a loss: changes written meanwhile were not sent; read what is drawn again.
+          if (live.wasConnected) refreshDrawn();
+          live.wasConnected = true;
+        },
+        closed: function (event) {
+          live.connected = false;
+          if (live.stop)
+            setLiveState(
+              "offline",
+              "Live updates are off (" +
+                ((event && (event.reason || event.code)) || "no connection") +
+                "); trying again. Reload to see the latest changes.",
+            );
+          else setLiveState("off");
+        },
+      },
+    });
+    return live.client;
+  }
+
+  /** Follows the drawn entities: (re)subscribes when they changed, a moment after the last change. */
+  function scheduleLive() {
+    clearTimeout(live.timer);
+    live.timer = setTimeout(followDrawn, 300);
+  }
+
+  function followDrawn() {
+    var ids = cy
+      .nodes()
+      .map(function (node) {
+        return node.id();
+      })
+      .sort();
+    var key = ids.length === 0 ? "" : ids.length > LIVE_MAX_IDS ? "*" : ids.join(",");
+    if (key === live.key) return;
+    var previous = live.stop;
+    live.key = key;
+    live.stop = null;
+    if (key && liveClient()) {
+      var stop = live.client.subscribe(
+        { query: LIVE_SUBSCRIPTION, variables: key === "*" ? {} : { ids: ids } },
+        {
+          next: function (result) {
+            var change = result.data && result.data.graphChanged;
+            // Sent twice while a new subscription replaced the old one: patched once.
+            if (!change || change.seq <= live.lastSeq) return;
+            live.lastSeq = change.seq;
+            live.changes += 1;
+            applyChange(change);
+          },
+          // Refused (an error result or a fatal close): this drawing is not followed; no retry loop.
+          error: function (error) {
+            if (live.stop !== stop) return;
+            live.stop = null;
+            live.key = null;
+            var message = (error && (error.message || error.reason)) || (Array.isArray(error) && error[0] && error[0].message);
+            setLiveState("offline", "Live updates are off: " + (message || "refused") + ". Reload to try again.");
+          },
+          complete: function () {},
+        },
+      );
+      live.stop = stop;
+      if (live.connected) setLiveState("on");
+    }
+    // The new subscription first, then the old one ends: a change in between comes once or twice (harmless), never not at all.
+    if (previous) previous();
+    if (!live.stop) setLiveState(live.connected ? "on" : "off");
+  }
+
+  /** The node and edge data a change carries that may be updated in place (ends and ids never are). */
+  function updatableData(data) {
+    var copy = Object.assign({}, data);
+    delete copy.id;
+    delete copy.source;
+    delete copy.target;
+    // Where a node was found from (a neighbourhood's centre) is the drawing's, not the change's.
+    delete copy.distance;
+    delete copy.relationsLeftOut;
+    return copy;
+  }
+
+  /**
+   * Patches the drawing with one change: what it touched of the drawing is added or updated by id,
+   * then what it removed goes. A relation is drawn when one of its ends is; a new far end comes
+   * with it, placed around the drawn end. Parallel relations of a pair stay one merged edge, whose
+   * count follows.
+   */
+  function applyChange(change) {
+    var elements = change.cytoscapeElements || [];
+    var removedNodes = new Set(change.removedNodeIds || []);
+    var removedEdges = new Set(change.removedEdgeIds || []);
+    var drawn = function (id) {
+      return cy.getElementById(id).nonempty() && !removedNodes.has(id);
+    };
+    var payloadNodes = elements.filter(function (element) {
+      return element.group === "nodes";
+    });
+    // A drawn entity merged into another: the survivor takes its place (with the relations moved to it).
+    var replaced = cy.collection();
+    removedNodes.forEach(function (id) {
+      replaced = replaced.union(cy.getElementById(id));
+    });
+    var kept = new Set(
+      payloadNodes
+        .filter(function (element) {
+          return replaced.nonempty() || drawn(element.data.id);
+        })
+        .map(function (element) {
+          return element.data.id;
+        }),
+    );
+    var edges = elements.filter(function (element) {
+      return element.group === "edges" && (kept.has(element.data.source) || kept.has(element.data.target));
+    });
+    edges.forEach(function (edge) {
+      kept.add(edge.data.source);
+      kept.add(edge.data.target);
+    });
+    var wanted = payloadNodes
+      .filter(function (element) {
+        return kept.has(element.data.id);
+      })
+      .concat(edges);
+    if (!wanted.length && !removedEdges.size && replaced.empty()) return;
+
+    var touched = new Set();
+    var fresh = [];
+    cy.batch(function () {
+      wanted.forEach(function (element) {
+        var existing = cy.getElementById(element.data.id);
+        touched.add(element.data.id);
+        if (element.group === "edges") {
+          touched.add(element.data.source);
+          touched.add(element.data.target);
+        }
+        if (existing.empty()) return fresh.push(element);
+        // A relation moved to other ends (a merge): drawn again between them.
+        if (
+          element.group === "edges" &&
+          (existing.data("source") !== element.data.source || existing.data("target") !== element.data.target)
+        ) {
+          existing.remove();
+          return fresh.push(element);
+        }
+        existing.data(updatableData(element.data));
+      });
+    });
+    touched.forEach(function (id) {
+      delete state.counts[id]; // its number of relations changed: asked again
+    });
+    // Around the drawn end of the first new relation, or where the merged-away entity was.
+    var anchor = replaced.nonempty() ? replaced[0] : cy.collection();
+    fresh.some(function (element) {
+      if (element.group !== "edges") return false;
+      var end = cy.getElementById(element.data.source).nonempty()
+        ? cy.getElementById(element.data.source)
+        : cy.getElementById(element.data.target);
+      if (end.nonempty() && anchor.empty()) anchor = end;
+      return anchor.nonempty();
+    });
+    var added = fresh.length ? addElements(fresh, anchor.nonempty() ? anchor : null) : 0;
+
+    var removed = 0;
+    removedEdges.forEach(function (id) {
+      var edge = cy.getElementById(id);
+      if (edge.nonempty() && !edge.hasClass("pair")) {
+        touched.add(edge.data("source"));
+        touched.add(edge.data("target"));
+        edge.remove();
+        removed += 1;
+      }
+    });
+    replaced.forEach(function (node) {
+      state.expanded.delete(node.id());
+      state.userHidden.delete(node.id());
+      node.remove();
+      removed += 1;
+    });
+    touched.forEach(function (id) {
+      delete state.counts[id];
+    });
+    syncPairs();
+    applyFilters();
+    loadCounts();
+    writeUrl();
+    if (state.selected && cy.getElementById(state.selected).empty()) clearPanel();
+    else if (state.selected) {
+      // The panel shows what it showed, as it is now (a merged edge's list, a node's relation count).
+      var shown = cy.getElementById(state.selected);
+      if (shown.isNode() && touched.has(shown.id())) showNode(shown);
+      else if (shown.hasClass("pair") && (touched.has(shown.data("source")) || touched.has(shown.data("target"))))
+        showPair(shown);
+    }
+    if (added || removed || wanted.length)
+      setStatus(
+        "Live: " +
+          words(change.operation) +
+          (added ? ", " + added + " new element(s)" : "") +
+          (removed ? ", " + removed + " removed" : "") +
+          ".",
+      );
+  }
+
+  /** After a lost connection: what is drawn, read again (relations among it added, updated or gone). */
+  async function refreshDrawn() {
+    var ids = cy.nodes().map(function (node) {
+      return node.id();
+    });
+    if (!ids.length || ids.length > SUBGRAPH_MAX_IDS) return;
+    try {
+      var data = await graphql("query Subgraph($ids: [ID!]!) { subgraph(ids: $ids) { " + GRAPH_FIELDS + " } }", { ids: ids });
+      var elements = data.subgraph.cytoscapeElements;
+      var present = new Set(
+        elements.map(function (element) {
+          return element.data.id;
+        }),
+      );
+      var gone = data.subgraph.truncated
+        ? []
+        : relationEdges()
+            .filter(function (edge) {
+              return !present.has(edge.id());
+            })
+            .map(function (edge) {
+              return edge.id();
+            });
+      applyChange({ operation: "reload", cytoscapeElements: elements, removedNodeIds: [], removedEdgeIds: gone });
+    } catch (error) {
+      // The drawing stays as it is; the next change or reload brings it up to date.
+    }
+  }
+
+  cy.on("add remove", "node", function () {
+    if (document.body.dataset.ready) scheduleLive();
+  });
+  // Leaving the page closes the socket cleanly (1000), so the server forgets its subscriptions at once.
+  window.addEventListener("pagehide", function () {
+    clearTimeout(live.timer);
+    if (live.client) live.client.dispose();
+    live.client = null;
+    live.stop = null;
+    live.key = null;
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) scheduleLive(); // back from the back-forward cache
+  });
+
   // --- export ---------------------------------------------------------------------------------
 
   function download(name, blob) {
@@ -2010,6 +2303,7 @@
     await readUrl();
     document.body.dataset.ready = "true";
     writeUrl();
+    followDrawn();
   });
 
   window.explorer = {
@@ -2026,5 +2320,6 @@
     nodesCsv: nodesCsv,
     edgesCsv: edgesCsv,
     json: viewJson,
+    live: live,
   };
 })();
