@@ -8,7 +8,9 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { Writable } from "node:stream";
+import { createClient } from "graphql-ws";
 import pino from "pino";
+import WebSocket from "ws";
 import { KEY_PATTERN, hashApiKey } from "../../src/auth/api-key";
 import { ApiKeyRepository } from "../../src/auth/api-key.repository";
 import { ApiKeyService } from "../../src/auth/api-key.service";
@@ -148,6 +150,21 @@ describe("AUTH_READS_REQUIRE_KEY=true", () => {
   });
 });
 
+describe("writes need EDITOR", () => {
+  const UPSERT = `mutation { upsertEntity(input: { id: "test-auth-never-written", name: "Never", kind: COMPANY }) { entity { id } } }`;
+
+  it("refuses a mutation without a key (401) or with a reader key (403), and writes nothing", async () => {
+    const anonymous = await post(open, UPSERT);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(code(anonymous)).toBe("UNAUTHENTICATED");
+    const reader = await post(open, UPSERT, { key: keys.reader });
+    expect(reader.status).toBe(403);
+    expect(reader.body.errors[0].extensions).toEqual({ code: "FORBIDDEN", requiredRole: "EDITOR" });
+    expect((await post(open, `{ entity(id: "test-auth-never-written") { id } }`)).body.data.entity).toBeNull();
+  });
+});
+
 describe("key management needs ADMIN", () => {
   const CREATE = `mutation($name: String!, $role: Role!) { createApiKey(name: $name, role: $role) { key apiKey { name role createdAt revokedAt } } }`;
   const REVOKE = `mutation($name: String!) { revokeApiKey(name: $name) { name revokedAt } }`;
@@ -216,6 +233,43 @@ describe("a burst of bad keys from one address", () => {
     expect(
       throttled.app.http.auth.throttle.failures("127.0.0.1") + throttled.app.http.auth.throttle.failures("::ffff:127.0.0.1"),
     ).toBe(3);
+  });
+});
+
+describe("subscriptions (graphql-ws) take the key from connectionParams.Authorization", () => {
+  /** Opens a connection and answers "connected", or how the server closed it. */
+  function connect(server: HttpTestApp, authorization?: string): Promise<"connected" | { code: number; reason: string }> {
+    return new Promise((resolve) => {
+      const client = createClient({
+        url: `${server.base.replace(/^http/, "ws")}/graphql`,
+        webSocketImpl: WebSocket,
+        lazy: false,
+        retryAttempts: 0,
+        connectionParams: authorization ? { Authorization: authorization } : {},
+        onNonLazyError: () => undefined,
+        on: {
+          connected: () => {
+            resolve("connected");
+            void client.dispose();
+          },
+          closed: (event) => {
+            const { code, reason } = event as { code: number; reason: string };
+            resolve({ code, reason: String(reason) });
+          },
+        },
+      });
+    });
+  }
+
+  it("closes the socket (4403) for a bad key, connects with none on open reads", async () => {
+    const refused = await connect(open, `Bearer kg_${"C".repeat(43)}`);
+    expect(refused).toMatchObject({ code: 4403, reason: expect.stringMatching(/not known/) });
+    expect(await connect(open)).toBe("connected");
+  });
+
+  it("with AUTH_READS_REQUIRE_KEY, needs a reader key", async () => {
+    expect(await connect(closed)).toMatchObject({ code: 4403, reason: expect.stringMatching(/requires an API key/) });
+    expect(await connect(closed, `Bearer ${keys.reader}`)).toBe("connected");
   });
 });
 
