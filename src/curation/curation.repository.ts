@@ -18,6 +18,7 @@ import { EVENT_RETURN, toEventRecord, type EventRecord } from "../event/event.re
 import type { QueryRunner } from "../graph/query-runner";
 import { toNumber, toStringList, toStringOrNull } from "../graph/values";
 import { appendChange, nextChange, type AppendedChange, type ChangeInput } from "../history/change-log";
+import { toChangeRecord, type ChangeRecord } from "../history/change.record";
 import {
   entityRow,
   eventRow,
@@ -46,24 +47,6 @@ export interface WriteMeta {
   readonly idempotencyKey: string | null;
   /** A digest of the request: a key sent again with another request is refused. */
   readonly requestHash: string;
-}
-
-/** The change record as the API answers it. */
-export interface ChangeRecord {
-  readonly seq: number;
-  readonly at: string;
-  readonly by: string;
-  readonly operation: string;
-  readonly reason: string | null;
-  readonly entityIds: string[];
-  readonly relationIds: string[];
-  readonly relationTypes: string[];
-  readonly removedEntityIds: string[];
-  readonly removedRelationIds: string[];
-  readonly eventIds: string[];
-  readonly sourceIds: string[];
-  readonly before: unknown;
-  readonly after: unknown;
 }
 
 export interface WriteResult<T> {
@@ -97,19 +80,34 @@ RETURN c {.*, at: toString(c.at)} AS change`;
 /** Every relationship type a relation can be stored under, retracted included. */
 const STORED_TYPES = [...ALL_RELATION_TYPES.map(assertRelationType), "RETRACTED"];
 
+const STATE_RETURN = `RETURN r, type(r) AS storedType, CASE type(r) WHEN 'RETRACTED' THEN r.retractedType ELSE type(r) END AS type,
+  startNode(r).id AS fromId, endNode(r).id AS toId, properties(r) AS props, coalesce(r.version, 1) AS version`;
+
 /** A relation by id through each type's index (and the retracted ones'), with its ends. */
 const RELATION_BY_ID = `
 CALL () {
 ${STORED_TYPES.map((type) => `  MATCH (a:Entity)-[r:${type} {id: $id}]->(b:Entity) RETURN r`).join("\n  UNION ALL\n")}
 }
-RETURN r, type(r) AS storedType, CASE type(r) WHEN 'RETRACTED' THEN r.retractedType ELSE type(r) END AS type,
-  startNode(r).id AS fromId, endNode(r).id AS toId, properties(r) AS props, coalesce(r.version, 1) AS version`;
+${STATE_RETURN}`;
 
-const READ_RELATION = `
+/**
+ * A relation of a known type by id, standing or retracted: two index seeks. Neo4j plans a query
+ * over every type (30 branches) in seconds, so the writes use it only when the type is unknown.
+ */
+function ofTypeQuery(type: string, returned: string): string {
+  return `
 CALL () {
-${STORED_TYPES.map((type) => `  MATCH (:Entity)-[r:${type} {id: $id}]->(:Entity) RETURN r`).join("\n  UNION ALL\n")}
+  MATCH (:Entity)-[r:${type} {id: $id}]->(:Entity) RETURN r
+  UNION ALL
+  MATCH (:Entity)-[r:RETRACTED {id: $id}]->(:Entity) WHERE r.retractedType = '${type}' RETURN r
 }
-RETURN ${STORED_RELATION} AS relation`;
+${returned}`;
+}
+
+const RELATION_OF_TYPE = new Map(ALL_RELATION_TYPES.map((type) => [type, ofTypeQuery(assertRelationType(type), STATE_RETURN)]));
+const READ_RELATION = new Map(
+  ALL_RELATION_TYPES.map((type) => [type, ofTypeQuery(assertRelationType(type), `RETURN ${STORED_RELATION} AS relation`)]),
+);
 
 /** Keeps the state a change replaces, for reads `knownAt` an instant before the change. */
 const KEEP_RELATION_REVISION = `
@@ -322,8 +320,10 @@ export class CurationRepository {
     return new Map(result.records.map((record) => [String(record.get("id")), String(record.get("kind"))]));
   }
 
-  async relationState(tx: ManagedTransaction, id: string): Promise<StoredRelation | null> {
-    const record = (await tx.run(RELATION_BY_ID, { id })).records[0];
+  /** The relation with this id, standing or retracted; looked for among `type`'s only when given. */
+  async relationState(tx: ManagedTransaction, id: string, ofType?: RelationType): Promise<StoredRelation | null> {
+    const query = ofType === undefined ? RELATION_BY_ID : (RELATION_OF_TYPE.get(ofType) as string);
+    const record = (await tx.run(query, { id })).records[0];
     if (!record) return null;
     const type = String(record.get("type")) as RelationType;
     return {
@@ -340,8 +340,8 @@ export class CurationRepository {
     };
   }
 
-  async readRelation(tx: ManagedTransaction, id: string): Promise<RelationView> {
-    const record = (await tx.run(READ_RELATION, { id, ...recordTimeParams(null) })).records[0];
+  async readRelation(tx: ManagedTransaction, id: string, type: RelationType): Promise<RelationView> {
+    const record = (await tx.run(READ_RELATION.get(type) as string, { id, ...recordTimeParams(null) })).records[0];
     return toRelationView(record.get("relation") as Record<string, unknown>);
   }
 
@@ -547,34 +547,6 @@ export function storedReferenceOf(reference: ReferenceFacts, verified: boolean):
   return { source: reference.source, json: storedReference(reference, verified) };
 }
 
-export function toChangeRecord(stored: Record<string, unknown>): ChangeRecord {
-  return {
-    seq: toNumber(stored.seq) ?? 0,
-    at: new Date(String(stored.at)).toISOString(),
-    by: String(stored.by),
-    operation: String(stored.operation),
-    reason: toStringOrNull(stored.reason),
-    entityIds: toStringList(stored.entityIds),
-    relationIds: toStringList(stored.relationIds),
-    relationTypes: toStringList(stored.relationTypes),
-    removedEntityIds: toStringList(stored.removedEntityIds),
-    removedRelationIds: toStringList(stored.removedRelationIds),
-    eventIds: toStringList(stored.eventIds),
-    sourceIds: toStringList(stored.sourceIds),
-    before: parseJson(stored.before),
-    after: parseJson(stored.after),
-  };
-}
-
 function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
-}
-
-function parseJson(value: unknown): unknown {
-  if (typeof value !== "string") return null;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return null;
-  }
 }

@@ -25,7 +25,9 @@ import {
   type SourceFacts,
 } from "../knowledge/knowledge.records";
 import { checkRecord, checkReferences, linkedEntityIds, type Issue } from "../knowledge/knowledge.validation";
+import type { RelationType } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
+import { parseStoredReferences } from "../source/reference-storage";
 import type { SourceRecord } from "../source/source.record";
 import { SLUG_MAX_LENGTH } from "../common/validation";
 import type {
@@ -39,9 +41,9 @@ import type {
   RetractRelationArgs,
   UpsertEntityArgs,
 } from "./curation.inputs";
+import type { ChangeRecord } from "../history/change.record";
 import {
   storedReferenceOf,
-  type ChangeRecord,
   type CurationRepository,
   type StoredRelation,
   type WriteMeta,
@@ -142,8 +144,9 @@ export class CurationService {
           existing = await this.repository.relationState(tx, id);
         } else {
           // A made id: the same fact stated again finds itself; another fact with that id gets a suffix.
+          // A made id names its type, so only that type's relations can hold it.
           for (const candidate of generatedIds(proposed)) {
-            existing = await this.repository.relationState(tx, candidate);
+            existing = await this.repository.relationState(tx, candidate, proposed.type);
             if (existing === null || sameFacts(existing.facts, { ...proposed, id: candidate })) {
               id = candidate;
               break;
@@ -155,12 +158,15 @@ export class CurationService {
         if (existing === null) {
           await this.repository.createRelation(tx, relation, verified, stamp.at);
           return {
-            result: await this.repository.readRelation(tx, id),
+            result: await this.repository.readRelation(tx, id, relation.type),
             change: relationChange(relation, { before: null, after: relation }),
           };
         }
         if (existing.retracted) {
           throw new ConflictError(`Relation "${id}" was retracted; assert the fact under another id if it stands again.`);
+        }
+        if (existing.facts.type !== relation.type) {
+          throw new ConflictError(`The id "${id}" is taken by a ${existing.facts.type} relation; give this one another id.`);
         }
         if (!sameFacts(existing.facts, relation)) {
           throw new ConflictError(
@@ -168,9 +174,9 @@ export class CurationService {
           );
         }
         // The same fact again: its new references merge in, by source; nothing new changes nothing.
-        return this.mergeReferences(tx, stamp, existing, relation.references, verified, null);
+        return this.mergeReferences(tx, stamp, existing, relation.references, verified);
       },
-      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0]),
+      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0], earlier.relationTypes[0] as RelationType),
     );
   }
 
@@ -186,9 +192,9 @@ export class CurationService {
         if (args.version !== null && args.version !== undefined)
           assertVersion("relation", args.relation, args.version, existing.version);
         const verified = await this.checkSources(tx, [reference], "reference", (path) => path.replace(/^references\[0\]\.?/, ""));
-        return this.mergeReferences(tx, stamp, existing, [reference], verified, null);
+        return this.mergeReferences(tx, stamp, existing, [reference], verified);
       },
-      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0]),
+      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0], earlier.relationTypes[0] as RelationType),
     );
   }
 
@@ -206,23 +212,23 @@ export class CurationService {
         // Giving a start replaces "attested from", and the other way round.
         if (corrections.validFrom) delete merged.attestedFrom;
         if (corrections.attestedFrom) delete merged.validFrom;
-        const relation = checked<RelationFacts>(JSON.parse(JSON.stringify(merged)) as object, "facts", (path) =>
-          path.startsWith("references") ? path : path,
-        );
+        const relation = checked<RelationFacts>(plain(merged), "facts");
         await this.checkLinks(tx, { ...relation, references: [] }, "facts");
-        if (sameFacts(existing.facts, relation)) return { result: await this.repository.readRelation(tx, args.id), change: null };
+        if (sameFacts(existing.facts, relation))
+          return { result: await this.repository.readRelation(tx, args.id, existing.facts.type), change: null };
+        // The references stay as they are, each with its own "verified".
         const verified = new Set(
-          existing.storedReferences
-            .filter((json) => JSON.parse(json).verified === true)
-            .map((json) => String(JSON.parse(json).source)),
+          parseStoredReferences(existing.storedReferences)
+            .filter((reference) => reference.verified)
+            .map((reference) => reference.source),
         );
         await this.repository.correctRelation(tx, existing, relation, verified, stamp.at);
         return {
-          result: await this.repository.readRelation(tx, args.id),
+          result: await this.repository.readRelation(tx, args.id, existing.facts.type),
           change: relationChange(relation, { before: existing.facts, after: relation }),
         };
       },
-      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0]),
+      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0], earlier.relationTypes[0] as RelationType),
     );
   }
 
@@ -236,14 +242,14 @@ export class CurationService {
         assertVersion("relation", args.id, args.version, existing.version);
         await this.repository.retractRelation(tx, existing, by, args.reason, stamp.at);
         return {
-          result: await this.repository.readRelation(tx, args.id),
+          result: await this.repository.readRelation(tx, args.id, existing.facts.type),
           change: {
             ...relationChange(existing.facts, { before: existing.facts, after: null }),
             removedRelationIds: [args.id],
           },
         };
       },
-      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0]),
+      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0], earlier.relationTypes[0] as RelationType),
     );
   }
 
@@ -268,11 +274,11 @@ export class CurationService {
         await this.repository.setReferences(tx, existing, kept, stamp.at);
         const after = { ...existing.facts, references: existing.facts.references.filter((_, index) => index !== at) };
         return {
-          result: await this.repository.readRelation(tx, args.relation),
+          result: await this.repository.readRelation(tx, args.relation, existing.facts.type),
           change: { ...relationChange(existing.facts, { before: existing.facts, after }), sourceIds: [args.source] },
         };
       },
-      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0]),
+      (tx, earlier) => this.repository.readRelation(tx, earlier.relationIds[0], earlier.relationTypes[0] as RelationType),
     );
   }
 
@@ -447,7 +453,6 @@ export class CurationService {
     existing: StoredRelation,
     references: readonly ReferenceFacts[],
     verified: ReadonlySet<string>,
-    _unused: null,
   ) {
     const id = existing.facts.id;
     const merged = mergedReferences(
@@ -455,11 +460,11 @@ export class CurationService {
       references,
       verified,
     );
-    if (merged === null) return { result: await this.repository.readRelation(tx, id), change: null };
+    if (merged === null) return { result: await this.repository.readRelation(tx, id, existing.facts.type), change: null };
     await this.repository.setReferences(tx, existing, merged.stored, stamp.at);
     const after = { ...existing.facts, references: merged.references };
     return {
-      result: await this.repository.readRelation(tx, id),
+      result: await this.repository.readRelation(tx, id, existing.facts.type),
       change: {
         ...relationChange(existing.facts, { before: existing.facts, after }),
         sourceIds: references.map((r) => r.source),

@@ -1,7 +1,7 @@
 /** Cypher reading the change log (src/history/change-log.ts writes it). */
 import type { QueryRunner } from "../graph/query-runner";
 import { toInteger, toNumber } from "../graph/values";
-import { toChangeRecord, type ChangeRecord } from "../curation/curation.repository";
+import { toChangeRecord, type ChangeRecord } from "./change.record";
 
 export interface ChangeFilter {
   readonly entity: string | null;

@@ -1,7 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { pageComplexity } from "../common/complexity";
 import type { ConnectionShape } from "../common/connection";
-import type { ChangeRecord } from "../curation/curation.repository";
+import type { ChangeRecord } from "./change.record";
 import type { RequestContext } from "../request-context";
 import { ChangesArgs } from "./change.args";
 import { Change, ChangeConnection } from "./change.type";

@@ -1,6 +1,6 @@
 import type { ConnectionShape } from "../common/connection";
 import { decodeCursor, encodeCursor, toConnection } from "../common/pagination";
-import type { ChangeRecord } from "../curation/curation.repository";
+import type { ChangeRecord } from "./change.record";
 import type { ChangesArgs } from "./change.args";
 import type { ChangeRepository } from "./change.repository";
 

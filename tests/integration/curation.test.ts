@@ -27,7 +27,15 @@ beforeAll(async () => {
     name: "curation",
     boltPort: Number(process.env.CURATION_NEO4J_BOLT_PORT ?? 7689),
     fresh: true,
-    env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+    // A fresh database plans each query on first use (seconds for the by-id lookups over every
+    // type), two at a time in CI beside other suites' databases: the limits are not what is tested here.
+    env: {
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      GRAPHQL_REQUEST_TIMEOUT_MS: "60000",
+      NEO4J_QUERY_TIMEOUT_MS: "30000",
+      NEO4J_TRAVERSAL_TIMEOUT_MS: "30000",
+    },
   });
   app = await createApp({ config: scratch.config, logger: createLogger("silent") });
   const seeder = new Seeder(app.driver, scratch.config.neo4j);

@@ -43,7 +43,9 @@ beforeAll(async () => {
     name: "test",
     boltPort: Number(process.env.SCRATCH_NEO4J_BOLT_PORT ?? 7688),
     fresh: true,
-    env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+    // A fresh database plans each query on first use (seconds for the by-id lookup over every
+    // relation type) beside other suites' databases in CI: the limits are not what is tested here.
+    env: { NODE_ENV: "test", LOG_LEVEL: "silent", GRAPHQL_REQUEST_TIMEOUT_MS: "60000", NEO4J_QUERY_TIMEOUT_MS: "30000" },
   });
   driver = createDriver(scratch.config.neo4j, new FailureLog(createLogger("silent"), 10_000));
   seeder = new Seeder(driver, scratch.config.neo4j);
