@@ -11,6 +11,7 @@ import { createClient, type Client } from "graphql-ws";
 import type { Driver } from "neo4j-driver";
 import WebSocket from "ws";
 import { startScratchNeo4j, type ScratchNeo4j } from "../../scripts/scratch-neo4j";
+import { Role } from "../../src/auth";
 import { defaultProjectRoot } from "../../src/config";
 import { Seeder } from "../../src/db/seeder";
 import { FailureLog } from "../../src/failure-log";
@@ -270,5 +271,102 @@ describe("graphChanged over graphql-ws, two instances", () => {
       body: JSON.stringify({ query: "subscription { graphChanged { seq } }" }),
     }).then((response) => response.json() as Promise<any>);
     expect(JSON.stringify(answer.errors)).toMatch(/WebSocket/);
+  });
+});
+
+describe("through the write API: two instances, one Neo4j (issue 10, acceptance 3)", () => {
+  const TEXT = "Microsoft a investi 5 millions de dollars dans Live API Labs en mai 2025.";
+  let editorKey: string;
+
+  beforeAll(async () => {
+    // A key as `npm run keys -- create --role editor` makes it; both instances read it from Neo4j.
+    editorKey = (await first.app.createContext().apiKeys.create("live-editor", Role.EDITOR)).key;
+  });
+
+  /** A mutation over HTTP on `app`, with the editor's key, as an analyst sends it. */
+  async function write(app: HttpTestApp, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
+    const response = await fetch(`${app.base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${editorKey}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  }
+
+  test("a relation asserted through A reaches subscribers on A and B; its retraction through B reaches A as a removed edge", async () => {
+    await write(first, `mutation($input: SourceInput!) { registerSource(input: $input, reason: "test") { source { id } } }`, {
+      input: { id: "live-api-2025", title: "Live API Labs", language: "fr", publishedOn: "2025-05", text: TEXT },
+    });
+    await write(first, `mutation($input: EntityInput!) { upsertEntity(input: $input, reason: "test") { entity { id } } }`, {
+      input: { id: "live-api-labs", name: "Live API Labs", kind: "COMPANY", aliases: [] },
+    });
+    const onFirst = subscribe(client(first), { ids: ["microsoft"] });
+    const onSecond = subscribe(client(second), { ids: ["microsoft"] });
+    await registered(first, 1);
+    await registered(second, 1);
+
+    const asserted = (
+      await write(
+        first,
+        `mutation($input: RelationInput!) { assertRelation(input: $input, reason: "from the article") {
+          relation { id version } change { seq } } }`,
+        {
+          input: {
+            type: "INVESTS_IN",
+            from: "microsoft",
+            to: "live-api-labs",
+            status: "ACTIVE",
+            description: "Microsoft invests $5 million in Live API Labs.",
+            validFrom: "2025-05",
+            amount: { value: 5_000_000, currency: "USD", measure: "DEAL_VALUE" },
+            references: [{ source: "live-api-2025", quotes: ["Microsoft a investi 5 millions de dollars dans Live API Labs"] }],
+          },
+        },
+      )
+    ).assertRelation;
+    const relationId: string = asserted.relation.id;
+    await onFirst.waitFor(hasSeq(asserted.change.seq));
+    await onSecond.waitFor(hasSeq(asserted.change.seq));
+    for (const received of [onFirst, onSecond]) {
+      expect(seqsOf(received)).toEqual([asserted.change.seq]);
+      const payload = received.results[0].data!.graphChanged;
+      expect(payload.operation).toBe("assertRelation");
+      expect(payload.nodes).toEqual(
+        expect.arrayContaining([
+          { id: "microsoft", caption: "Microsoft", kind: "COMPANY" },
+          { id: "live-api-labs", caption: "Live API Labs", kind: "COMPANY" },
+        ]),
+      );
+      expect(payload.nodes).toHaveLength(2);
+      expect(payload.edges).toEqual([
+        {
+          id: relationId,
+          source: "microsoft",
+          target: "live-api-labs",
+          type: "INVESTS_IN",
+          caption: "invests in",
+          relation: { id: relationId, type: "INVESTS_IN", from: { id: "microsoft" }, to: { id: "live-api-labs" } },
+        },
+      ]);
+      expect(payload.removedEdgeIds).toEqual([]);
+      expect(payload.removedNodeIds).toEqual([]);
+    }
+
+    const retracted = (
+      await write(
+        second,
+        `mutation($id: ID!, $version: Int!) { retractRelation(id: $id, version: $version, reason: "misread") { change { seq } } }`,
+        { id: relationId, version: asserted.relation.version },
+      )
+    ).retractRelation;
+    await onFirst.waitFor(hasSeq(retracted.change.seq));
+    await onSecond.waitFor(hasSeq(retracted.change.seq));
+    expect(seqsOf(onFirst)).toEqual([asserted.change.seq, retracted.change.seq]);
+    const removal = onFirst.results[1].data!.graphChanged;
+    expect(removal).toMatchObject({ operation: "retractRelation", edges: [], removedEdgeIds: [relationId], removedNodeIds: [] });
+    onFirst.stop();
+    onSecond.stop();
   });
 });
