@@ -135,7 +135,12 @@ export class ExploreService {
       () => [...nodes.keys()],
       withFacts ? keptEdges : undefined,
     );
-    if (read === null) throw new NotFoundError("entity", args.id, "id");
+    if (read === null) {
+      // Not an entity: perhaps one merged into another, which answers for it.
+      const survivor = await this.entities.get(args.id);
+      if (survivor && survivor.id !== args.id) return this.neighbourhood({ ...args, id: survivor.id }, withFacts);
+      throw new NotFoundError("entity", args.id, "id");
+    }
     const views: GraphNodeView[] = [];
     for (const [id, kept] of nodes) {
       const entity = read.entities.get(id);
@@ -153,8 +158,14 @@ export class ExploreService {
       throw new BadUserInputError("to", `"from" and "to" are both "${args.from}"; a path needs two different entities.`);
     }
     const found = await this.repository.shortestPaths(args.from, args.to, args.maxHops, relationFilterOf(args));
-    if (!found.fromFound) throw new NotFoundError("entity", args.from, "from");
-    if (!found.toFound) throw new NotFoundError("entity", args.to, "to");
+    if (!found.fromFound || !found.toFound) {
+      // An end that is not an entity may have been merged into one, which answers for it.
+      const [from, to] = await Promise.all([this.entities.get(args.from), this.entities.get(args.to)]);
+      if (!from) throw new NotFoundError("entity", args.from, "from");
+      if (!to) throw new NotFoundError("entity", args.to, "to");
+      if (from.id !== args.from || to.id !== args.to) return this.paths({ ...args, from: from.id, to: to.id });
+      throw new NotFoundError("entity", found.fromFound ? args.to : args.from, found.fromFound ? "to" : "from");
+    }
     return found.paths
       .map((path) => ({
         nodes: path.nodes.map((node) => toGraphNode(node)),
@@ -177,9 +188,15 @@ export class ExploreService {
   async subgraph(args: SubgraphArgs): Promise<GraphView> {
     const ids = [...new Set(args.ids)];
     // One batched lookup (the entity DataLoader); the first unknown id is NOT_FOUND.
-    const nodes = (await Promise.all(ids.map((id) => this.entities.require(id, "ids")))).map((entity) => toGraphNode(entity));
-    const relations = await this.repository.relationsAmong(ids, relationFilterOf(args));
-    return buildGraph(nodes, relations.map(toGraphEdge), false);
+    const entities = await Promise.all(ids.map((id) => this.entities.require(id, "ids")));
+    // A merged id answers as its survivor: one node per entity.
+    const byId = new Map(entities.map((entity) => [entity.id, entity]));
+    const relations = await this.repository.relationsAmong([...byId.keys()], relationFilterOf(args));
+    return buildGraph(
+      [...byId.values()].map((entity) => toGraphNode(entity)),
+      relations.map(toGraphEdge),
+      false,
+    );
   }
 
   async wholeGraph(args: WholeGraphArgs): Promise<GraphView> {
@@ -211,7 +228,7 @@ export class ExploreService {
       );
     }
     // One batched lookup; an unknown id is NOT_FOUND naming its argument.
-    await Promise.all([
+    const [entity, counterparty] = await Promise.all([
       args.entity ? this.entities.require(args.entity, "entity") : null,
       args.counterparty ? this.entities.require(args.counterparty, "counterparty") : null,
     ]);
@@ -221,8 +238,8 @@ export class ExploreService {
       throw new BadUserInputError("to", `"to" (${String(args.to)}) is before "from" (${String(args.from)}).`);
     }
     const { relations, events, stats } = await this.repository.timeline({
-      entityId: args.entity ?? null,
-      counterpartyId: args.counterparty ?? null,
+      entityId: entity?.id ?? null,
+      counterpartyId: counterparty?.id ?? null,
       types: relationFilterOf(args).types,
       start,
       end,

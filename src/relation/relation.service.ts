@@ -66,13 +66,14 @@ export class RelationService {
 
   async list(args: RelationsArgs): Promise<ConnectionShape<RelationView>> {
     // An unknown endpoint is almost always a typo: say so rather than answer an empty page.
-    await Promise.all([
+    // (A merged id resolves to the survivor, whose id the query then uses.)
+    const [from, to] = await Promise.all([
       args.from ? this.entities.require(args.from, "from") : null,
       args.to ? this.entities.require(args.to, "to") : null,
     ]);
     const after = args.after ? decodeCursor(args.after, CURSOR_KIND, CURSOR_SHAPE) : null;
     const { relations, total } = await this.repository.listPage(
-      { ...relationFilterOf(args), fromId: args.from ?? null, toId: args.to ?? null },
+      { ...relationFilterOf(args), fromId: from?.id ?? null, toId: to?.id ?? null },
       after ? { periodStart: after[0], id: after[1] } : null,
       args.first + 1,
     );

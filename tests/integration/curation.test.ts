@@ -315,6 +315,15 @@ describe("merge", () => {
     expect(read.data!.entity.relations).toContainEqual({
       relation: { id: "google-competes-with-mistral", from: { id: "google" }, to: { id: "mistral-labs" } },
     });
+    const byOldId = await run(`{
+      relations(to: "mistral", types: [COMPETES_WITH]) { nodes { id } }
+      neighbourhood(id: "mistral", depth: 1) { nodes { id } }
+      paths(from: "mistral", to: "google", maxHops: 1) { edges { id } }
+    }`);
+    expect(byOldId.errors).toBeUndefined();
+    expect(byOldId.data!.relations.nodes).toEqual([{ id: "google-competes-with-mistral" }]);
+    expect(byOldId.data!.neighbourhood.nodes.map((node: { id: string }) => node.id)).toContain("mistral-labs");
+    expect(byOldId.data!.paths[0].edges).toEqual([{ id: "google-competes-with-mistral" }]);
     const gone = await run(`{ search(text: "Mistral") { entity { id } } }`);
     expect(gone.data!.search.map((hit: { entity: { id: string } }) => hit.entity.id)).toEqual(["mistral-labs"]);
   });
