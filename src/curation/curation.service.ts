@@ -17,6 +17,7 @@ import type { EventRecord } from "../event/event.repository";
 import type { AppendedChange } from "../history/change-log";
 import {
   factsDigest,
+  RECORD_FIELDS,
   type EntityFacts,
   type EventFacts,
   type KnowledgeRecord,
@@ -52,20 +53,9 @@ import {
 
 export type { WriteResult } from "./curation.repository";
 
-/** The relation fields a correction may change (the rest is its identity: id, type, ends). */
-const CORRECTABLE = [
-  "status",
-  "description",
-  "validFrom",
-  "validTo",
-  "attestedFrom",
-  "expectedBy",
-  "amount",
-  "stakePercent",
-  "exclusive",
-  "role",
-  "agreement",
-] as const;
+/** The relation fields a correction may change: all but its identity (id, type, ends) and its references. */
+const IDENTITY = new Set(["record", "id", "type", "from", "to", "references"]);
+const CORRECTABLE = RECORD_FIELDS.relation.filter((field) => !IDENTITY.has(field));
 
 export class CurationService {
   constructor(private readonly repository: CurationRepository) {}
