@@ -17,6 +17,7 @@ import {
   filterTypeExpression,
   readsRetracted,
   RECORD_CONDITION,
+  recordCondition,
   recordTimeParams,
   RELATION_TYPE_OF_R,
   relationCountExpression,
@@ -103,7 +104,7 @@ CALL (e, listed) {
 CALL (e, listed) {
   WITH e WHERE NOT listed
   MATCH (e)-[r${filterTypeExpression(filter)}]-(other)
-  WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION} AND ${DIRECTION_CONDITION}
+  WHERE ${AS_OF_CONDITION} AND ${recordCondition(filter)} AND ${DIRECTION_CONDITION}
   WITH r, other ORDER BY ${RECENT_RELATIONS_ORDER} LIMIT $perNode
   RETURN ${sketch} AS readRows
 }
@@ -161,7 +162,7 @@ OPTIONAL MATCH (start:Entity {id: $fromId})
 OPTIONAL MATCH (end:Entity {id: $toId})
 CALL (start, end) {
   MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x)-[r${filterTypeExpression(filter)}]-(y)
-    WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION}){1,${maxHops}}(end)
+    WHERE ${AS_OF_CONDITION} AND ${recordCondition(filter)}){1,${maxHops}}(end)
     WHERE NOT start IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
   RETURN collect({nodes: [n IN nodes(p) | n ${ENTITY_FIELDS}], relations: [r IN relationships(p) | ${STORED_RELATION}]}) AS paths
 }

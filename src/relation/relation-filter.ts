@@ -88,6 +88,14 @@ export const RECORD_CONDITION = `($knownAt IS NULL OR r.recordedAt IS NULL OR r.
     AND ($includeRetracted OR ($knownAt IS NOT NULL AND r.retractedAt > datetime($knownAt)))))`;
 
 /** Keeps `r` when its period overlaps [$asOfStart, $asOfEnd]; no-op when $asOfStart is null. */
+/**
+ * RECORD_CONDITION where the filter needs it; without `knownAt` or `includeRetracted` the pattern
+ * expands no RETRACTED relationship and every relation read is current, so no predicate at all.
+ */
+export function recordCondition(filter: RelationFilter): string {
+  return readsRetracted(filter) ? RECORD_CONDITION : "true";
+}
+
 export const AS_OF_CONDITION = `($asOfStart IS NULL OR (r.periodStart <= date($asOfEnd)
   AND (r.periodEnd IS NULL OR r.periodEnd >= date($asOfStart))))`;
 
@@ -125,7 +133,7 @@ export function filterTypeExpression(filter: RelationFilter, types: readonly Rel
 export function relationCountExpression(filter: RelationFilter, direction: DirectionFilterValue): string {
   const e = "e";
   if (filter.asOf !== null || readsRetracted(filter)) {
-    return `COUNT { MATCH (e)-[r${filterTypeExpression(filter)}]-() WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION} AND ${DIRECTION_CONDITION} }`;
+    return `COUNT { MATCH (e)-[r${filterTypeExpression(filter)}]-() WHERE ${AS_OF_CONDITION} AND ${recordCondition(filter)} AND ${DIRECTION_CONDITION} }`;
   }
   if (direction === "ANY") return `COUNT { (e)-[${typeExpression(filter.types)}]-() }`;
   const directed = filter.types.filter((type) => !isSymmetric(type));

@@ -16,6 +16,7 @@ import {
   DIRECTION_CONDITION,
   filterTypeExpression,
   RECORD_CONDITION,
+  recordCondition,
   recordTimeParams,
   RELATION_TYPE_OF_R,
   relationCountExpression,
@@ -74,7 +75,8 @@ type Anchor = "none" | "from" | "to" | "both";
  */
 function matchRows(anchor: Anchor, filter: RelationFilter): string {
   const types = filterTypeExpression(filter);
-  if (anchor === "none") return `MATCH (x:Entity)-[r${types}]->(y:Entity) WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION}`;
+  if (anchor === "none")
+    return `MATCH (x:Entity)-[r${types}]->(y:Entity) WHERE ${AS_OF_CONDITION} AND ${recordCondition(filter)}`;
   const x = anchor === "to" ? "(x)" : "(x:Entity {id: $fromId})";
   const y = anchor === "from" ? "(y)" : "(y:Entity {id: $toId})";
   const branches = [`MATCH ${x}-[r${types}]->${y} RETURN r, x, y`];
@@ -87,7 +89,7 @@ function matchRows(anchor: Anchor, filter: RelationFilter): string {
   return `CALL () {
     ${branches.join("\n    UNION\n    ")}
   }
-  WITH r, x, y WHERE ${AS_OF_CONDITION} AND ${RECORD_CONDITION}`;
+  WITH r, x, y WHERE ${AS_OF_CONDITION} AND ${recordCondition(filter)}`;
 }
 
 /** A page (keyset after the cursor) and the count over all pages, in one statement. */
@@ -128,7 +130,7 @@ RETURN ${STORED_RELATION} AS relation`;
  */
 function entityPageQuery(filter: RelationFilter, direction: DirectionFilterValue, byCounterparty: boolean, counted: boolean) {
   const types = filterTypeExpression(filter);
-  const conditions = `${AS_OF_CONDITION} AND ${RECORD_CONDITION} AND ${DIRECTION_CONDITION}`;
+  const conditions = `${AS_OF_CONDITION} AND ${recordCondition(filter)} AND ${DIRECTION_CONDITION}`;
   const match = byCounterparty
     ? `MATCH (e)-[r${types}]-(c) WITH e, r, c AS other WHERE ${conditions}`
     : `MATCH (e)-[r${types}]-(other) WHERE ${conditions}`;
