@@ -162,6 +162,41 @@ describe("an editor adds a source, an entity and a relation", () => {
     expect(ids(await run(query, { knownAt: before, asOf: "2024" }))).toEqual({ entity: [], total: 0, inNeighbourhood: false });
   });
 
+  it("knownAt works the same on paths, timeline, subgraph and graph", async () => {
+    const before = new Date(new Date(asserted.at).getTime() - 1).toISOString();
+    const query = `query($knownAt: DateTime) {
+      paths(from: "mistral-labs", to: "microsoft", maxHops: 1, knownAt: $knownAt) { edges { id } }
+      timeline(entity: "mistral-labs", knownAt: $knownAt) { items { relation { id } } }
+      subgraph(ids: ["microsoft", "mistral-labs"], knownAt: $knownAt) { edges { id } }
+      graph(knownAt: $knownAt) { nodes { id } edges { id } }
+    }`;
+    const seen = (result: GraphQLResult) => {
+      expect(result.errors).toBeUndefined();
+      const data = result.data!;
+      return {
+        paths: data.paths.length,
+        timeline: data.timeline.items.some((item: { relation: { id: string } | null }) => item.relation?.id === asserted.id),
+        subgraph: data.subgraph.edges.some((edge: { id: string }) => edge.id === asserted.id),
+        graphEdge: data.graph.edges.some((edge: { id: string }) => edge.id === asserted.id),
+        graphNode: data.graph.nodes.some((node: { id: string }) => node.id === "mistral-labs"),
+      };
+    };
+    expect(seen(await run(query, { knownAt: before }))).toEqual({
+      paths: 0,
+      timeline: false,
+      subgraph: false,
+      graphEdge: false,
+      graphNode: true, // the entity was recorded a moment before the relation
+    });
+    expect(seen(await run(query, { knownAt: asserted.at }))).toEqual({
+      paths: 1,
+      timeline: true,
+      subgraph: true,
+      graphEdge: true,
+      graphNode: true,
+    });
+  });
+
   it("changes lists the writes, newest first, with who, when, before, after and why", async () => {
     const result = await run(
       `{ changes(entity: "mistral-labs", first: 10) { totalCount nodes { seq by operation reason before after } } }`,
