@@ -13,7 +13,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { ConflictError } from "../common/errors";
-import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
+import { entityMap, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import { EVENT_RETURN, toEventRecord, type EventRecord } from "../event/event.repository";
 import type { QueryRunner } from "../graph/query-runner";
 import { toNumber, toStringList, toStringOrNull } from "../graph/values";
@@ -34,7 +34,7 @@ import type { EntityFacts, EventFacts, ReferenceFacts, RelationFacts, SourceFact
 import { REFRESH_RECENT_RELATIONS, refreshParams } from "../relation/recent-relations";
 import { recordTimeParams } from "../relation/relation-filter";
 import { ALL_RELATION_TYPES, assertRelationType, type RelationType } from "../relation/relation-type.enum";
-import { STORED_RELATION, toRelationView } from "../relation/relation.repository";
+import { relationsAndEnds, relationsOf } from "../relation/relation.repository";
 import type { RelationView } from "../relation/relation.view";
 import { parseStoredReferences, storedReference } from "../source/reference-storage";
 import { SOURCE_FIELDS, toSourceRecord, type SourceRecord } from "../source/source.record";
@@ -106,7 +106,10 @@ ${returned}`;
 
 const RELATION_OF_TYPE = new Map(ALL_RELATION_TYPES.map((type) => [type, ofTypeQuery(assertRelationType(type), STATE_RETURN)]));
 const READ_RELATION = new Map(
-  ALL_RELATION_TYPES.map((type) => [type, ofTypeQuery(assertRelationType(type), `RETURN ${STORED_RELATION} AS relation`)]),
+  ALL_RELATION_TYPES.map((type) => [
+    type,
+    ofTypeQuery(assertRelationType(type), `WITH collect(r) AS found RETURN ${relationsAndEnds("found")}`),
+  ]),
 );
 
 /** Keeps the state a change replaces, for reads `knownAt` an instant before the change. */
@@ -159,7 +162,7 @@ RETURN e {.*} AS entity, m.mergedInto AS mergedInto`;
 
 const READ_ENTITY = `
 MATCH (e:Entity {id: $id})
-RETURN e ${ENTITY_FIELDS} AS entity`;
+RETURN ${entityMap("e")} AS entity`;
 
 const UPDATE_ENTITY = `
 MATCH (e:Entity {id: $id})
@@ -342,7 +345,7 @@ export class CurationRepository {
 
   async readRelation(tx: ManagedTransaction, id: string, type: RelationType): Promise<RelationView> {
     const record = (await tx.run(READ_RELATION.get(type) as string, { id, ...recordTimeParams(null) })).records[0];
-    return toRelationView(record.get("relation") as Record<string, unknown>);
+    return relationsOf(record)[0];
   }
 
   async entityState(

@@ -1,6 +1,6 @@
 /** Cypher for events: dated happenings with participants, written by the import (src/knowledge). */
 import type { Record as Neo4jRecord } from "neo4j-driver";
-import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
+import { entityMap, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { QueryRunner } from "../graph/query-runner";
 import { toInteger, toStringOrNull } from "../graph/values";
 import { PARTICIPANTS_CAP } from "../common/list-limits";
@@ -17,7 +17,7 @@ export interface EventRecord {
 
 /** The one projection of an event bound to `ev`, with its participants. */
 const EVENT_PROJECTION = `ev {.id, .name, .date, .description, .references,
-  participants: [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: p ${ENTITY_FIELDS}, role: pi.role}][..${PARTICIPANTS_CAP}]}`;
+  participants: [(p:Entity)-[pi:PARTICIPATED_IN]->(ev) | {entity: ${entityMap("p")}, role: pi.role}][..${PARTICIPANTS_CAP}]}`;
 
 /** Returns the `event` column for an event bound to `ev`. */
 export const EVENT_RETURN = `

@@ -5,7 +5,7 @@
  * Traversals run with the (shorter) traversal timeout.
  */
 import type { Record as Neo4jRecord } from "neo4j-driver";
-import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
+import { entityMap, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { EntityKind } from "../entity/entity-kind.enum";
 import { EVENT_RETURN, toEventRecord, type EventRecord } from "../event/event.repository";
 import type { QueryRunner } from "../graph/query-runner";
@@ -25,7 +25,7 @@ import {
   type DirectionFilterValue,
   type RelationFilter,
 } from "../relation/relation-filter";
-import { relationOf, relationProjection, STORED_RELATION, toRelationView } from "../relation/relation.repository";
+import { relationsAndEnds, relationsOf, STORED_RELATION, toRelationView } from "../relation/relation.repository";
 import { RECENT_RELATIONS_ORDER } from "../relation/recent-relations";
 import { ALL_RELATION_TYPES, assertRelationType, type RelationType } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
@@ -109,7 +109,7 @@ CALL (e, listed) {
   RETURN ${sketch} AS readRows
 }
 WITH e, CASE WHEN listed THEN listedRows ELSE readRows END AS rows
-RETURN e ${ENTITY_FIELDS} AS entity, rows,
+RETURN ${entityMap("e")} AS entity, rows,
   CASE WHEN size(rows) < $perNode THEN 0 ELSE ${relationCountExpression(filter, direction)} - size(rows) END AS leftOut`;
 }
 
@@ -122,9 +122,12 @@ function isUnfiltered(filter: RelationFilter, direction: DirectionFilterValue): 
 const ENTITIES_BY_ID = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-RETURN e ${ENTITY_FIELDS} AS entity`;
+RETURN ${entityMap("e")} AS entity`;
 
-/** The facts of the relations a traversal kept, by element id (read in the same transaction). */
+/**
+ * The facts of the relations a traversal kept, by element id (read in the same transaction);
+ * their ends are kept entities, already read.
+ */
 const FACTS_BY_ELEMENT_ID = `
 UNWIND $elementIds AS elementId
 MATCH ()-[r]->()
@@ -135,13 +138,14 @@ RETURN ${STORED_RELATION} AS relation`;
 const AMONG = `
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE a.id IN $ids AND b.id IN $ids AND ${RELATION_FILTER_CONDITION}
-RETURN ${relationProjection("r", "a", "b")} AS relation
-ORDER BY r.periodStart, r.id`;
+WITH r ORDER BY r.periodStart, r.id
+WITH collect(r) AS among
+RETURN ${relationsAndEnds("among")}`;
 
 const ALL_ENTITIES = `
 MATCH (e:Entity)
 WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ($knownAt IS NULL OR e.recordedAt IS NULL OR e.recordedAt <= datetime($knownAt))
-RETURN e ${ENTITY_FIELDS} AS entity
+RETURN ${entityMap("e")} AS entity
 ORDER BY e.id
 LIMIT $limit`;
 
@@ -164,7 +168,7 @@ CALL (start, end) {
   MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x)-[r${filterTypeExpression(filter)}]-(y)
     WHERE ${AS_OF_CONDITION} AND ${recordCondition(filter)}){1,${maxHops}}(end)
     WHERE NOT start IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
-  RETURN collect({nodes: [n IN nodes(p) | n ${ENTITY_FIELDS}], relations: [r IN relationships(p) | ${STORED_RELATION}]}) AS paths
+  RETURN collect({nodes: [n IN nodes(p) | ${entityMap("n")}], relations: [r IN relationships(p) | ${STORED_RELATION}]}) AS paths
 }
 RETURN start IS NOT NULL AS fromFound, end IS NOT NULL AS toFound, paths`;
 }
@@ -199,9 +203,9 @@ ${timelineMatch(anchor)} AND r.periodStart IS NOT NULL
     OR (r.validTo IS NOT NULL AND ($start IS NULL OR date(r.validTo) >= date($start))
         AND ($end IS NULL OR date(r.validTo) <= date($end)))
   )
-RETURN ${relationProjection("r", "a", "b")} AS relation
-ORDER BY r.periodStart, r.id
-LIMIT $limit`;
+WITH r ORDER BY r.periodStart, r.id LIMIT $limit
+WITH collect(r) AS window
+RETURN ${relationsAndEnds("window")}`;
 }
 
 /** Events of the entity (with the counterparty: of both), or every one. */
@@ -263,7 +267,7 @@ RETURN kinds, types, events, sources`;
 const SEARCH = `
 CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
 WHERE node:Entity AND ($kinds IS NULL OR node.kind IN $kinds)
-RETURN node ${ENTITY_FIELDS} AS entity, score
+RETURN ${entityMap("node")} AS entity, score
 ORDER BY score DESC, node.id
 LIMIT $limit`;
 
@@ -344,7 +348,7 @@ export class ExploreRepository {
         if (kept.length > 0) {
           const elementIds = kept.map((sketch) => sketch.elementId);
           for (const record of (await tx.run(FACTS_BY_ELEMENT_ID, { elementIds, ...recordTimeParams(filter) })).records) {
-            const relation = relationOf(record);
+            const relation = toRelationView(record.get("relation") as Record<string, unknown>, entities);
             facts.set(relation.id, relation);
           }
         }
@@ -357,7 +361,7 @@ export class ExploreRepository {
   relationsAmong(ids: readonly string[], filter: RelationFilter): Promise<RelationView[]> {
     return this.runner.read(
       "explore.relationsAmong",
-      async (tx) => (await tx.run(AMONG, { ...relationFilterParams(filter), ids: [...ids] })).records.map(relationOf),
+      async (tx) => relationsOf((await tx.run(AMONG, { ...relationFilterParams(filter), ids: [...ids] })).records[0]),
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
   }
@@ -387,7 +391,11 @@ export class ExploreRepository {
         return {
           fromFound: record.get("fromFound") === true,
           toFound: record.get("toFound") === true,
-          paths: paths.map((path) => ({ nodes: path.nodes.map(toEntityRecord), relations: path.relations.map(toRelationView) })),
+          paths: paths.map((path) => {
+            const nodes = path.nodes.map(toEntityRecord);
+            const ends = new Map(nodes.map((node) => [node.id, node]));
+            return { nodes, relations: path.relations.map((relation) => toRelationView(relation, ends)) };
+          }),
         };
       },
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
@@ -419,7 +427,7 @@ export class ExploreRepository {
         includeEvents: params.includeEvents,
       });
       return {
-        relations: relations.records.map(relationOf),
+        relations: relationsOf(relations.records[0]),
         events,
         stats: {
           rows: stats.records.map((record) => ({

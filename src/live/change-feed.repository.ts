@@ -4,7 +4,7 @@
  * The relations are read by RelationRepository.findByIds, the one reading of a relation by id,
  * so a retracted relation (which it does not answer) counts as removed here too.
  */
-import { ENTITY_FIELDS, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
+import { entityMap, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
 import type { QueryRunner } from "../graph/query-runner";
 import { toInteger, toNumber, toStringList } from "../graph/values";
 import { RelationRepository } from "../relation/relation.repository";
@@ -42,7 +42,7 @@ RETURN c.seq AS seq, toString(c.at) AS at, c.operation AS operation, c.entityIds
 const ENTITIES_BY_ID = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-RETURN e ${ENTITY_FIELDS} AS entity`;
+RETURN ${entityMap("e")} AS entity`;
 
 export class ChangeFeedRepository {
   private readonly relations: RelationRepository;

@@ -6,7 +6,7 @@
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import { TERMS_CAP } from "../common/complexity";
 import { precisionOf } from "../common/partial-date";
-import { entityMapOf, toEntityRecord, type EntityRecord } from "../entity/entity.repository";
+import { entityMap, indexEntities, type EntityIndex, type EntityRecord } from "../entity/entity.repository";
 import type { QueryRunner } from "../graph/query-runner";
 import { toBooleanOrNull, toInstantOrNull, toInteger, toNumber, toStringOrNull } from "../graph/values";
 import { isInferred, toProvenance } from "../source/provenance.view";
@@ -35,8 +35,12 @@ import type { RelationView } from "./relation.view";
  * maps it. `from` and `to` must be the stored start and end nodes: a relation answers the same
  * ends whoever asks (clients cache it by id), so the asker's side goes in a wrapper
  * (`EntityRelation.direction`, `counterparty`), never in the relation.
+ *
+ * The ends travel as ids; the query delivers each end entity once beside the relations
+ * (`RELATIONS_AND_ENDS`). Carried inside every relation, an entity's page of 48 relations
+ * shipped that entity 48 times: 40 % of the driver's decoding on the article graph.
  */
-export function relationProjection(r: string, from: string, to: string): string {
+function relationProjection(r: string, from: string, to: string): string {
   return `${r} {
   .id, type: CASE type(${r}) WHEN 'RETRACTED' THEN ${r}.retractedType ELSE type(${r}) END, .status, .description, .validFrom, .validTo, .attestedFrom, .expectedBy,
   .amount, .currency, .amountApproximate, .amountMeasure, .amountNote, .stakePercent, .exclusive, .role,
@@ -49,12 +53,21 @@ export function relationProjection(r: string, from: string, to: string): string 
       AND v.recordedAt <= datetime($knownAt) AND v.supersededAt > datetime($knownAt)
     RETURN v {.*, periodStart: toString(v.periodStart), periodEnd: toString(v.periodEnd), recordedAt: toString(v.recordedAt)}
   }) END,
-  from: ${entityMapOf(from)}, to: ${entityMapOf(to)}
+  fromId: ${from}.id, toId: ${to}.id
 }`;
 }
 
 /** The relation as stored: from its start node to its end node. */
 export const STORED_RELATION = relationProjection("r", "startNode(r)", "endNode(r)");
+
+/**
+ * The columns `relations` and `ends` for a list of relationships (a variable holding a list, in
+ * the order wanted), mapped by `relationsOf`: the relations, and the entities at their ends, each once.
+ */
+export function relationsAndEnds(list: string): string {
+  return `[r IN ${list} | ${STORED_RELATION}] AS relations,
+  COLLECT { UNWIND ${list} AS x UNWIND [startNode(x), endNode(x)] AS n WITH DISTINCT n RETURN ${entityMap("n")} } AS ends`;
+}
 
 export interface RelationCursor {
   readonly periodStart: string;
@@ -104,9 +117,10 @@ CALL () {
     AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
          OR (r.periodStart = date($afterStart) AND r.id > $afterId))
   WITH r ORDER BY r.periodStart, r.id LIMIT $limit
-  RETURN collect(${STORED_RELATION}) AS relations
+  WITH collect(r) AS page
+  RETURN ${relationsAndEnds("page")}
 }
-RETURN total, relations`;
+RETURN total, relations, ends`;
 }
 
 /**
@@ -119,7 +133,8 @@ CALL (id) {
 ${[...ALL_RELATION_TYPES.map(assertRelationType), "RETRACTED"].map((type) => `  MATCH (:Entity)-[r:${type} {id: id}]->(:Entity) RETURN r`).join("\n  UNION ALL\n")}
 }
 WITH r WHERE ${RECORD_CONDITION.replace("r.retractedType IN $types", "true")}
-RETURN ${STORED_RELATION} AS relation`;
+WITH collect(r) AS found
+RETURN ${relationsAndEnds("found")}`;
 
 /**
  * A page of each entity's relations, seen from it (its direction and counterparty; the relation
@@ -148,9 +163,10 @@ CALL (e${byCounterparty ? ", c" : ""}) {
          OR (r.periodStart = date($afterStart) AND r.id > $afterId))
   WITH e, r, other ORDER BY r.periodStart, r.id LIMIT $limit
   RETURN collect({outgoing: startNode(r) = e, symmetric: ${RELATION_TYPE_OF_R} IN $symmetricTypes, counterpartyId: other.id,
-                  relation: ${STORED_RELATION.replace(/\n/g, "\n                  ")}}) AS rows
+                  relation: ${STORED_RELATION.replace(/\n/g, "\n                  ")}}) AS rows,
+    collect(DISTINCT ${entityMap("other")}) AS counterparties
 }
-RETURN id, rows, ${total} AS total`;
+RETURN id, rows, ${entityMap("e")} AS entity, counterparties, ${total} AS total`;
 }
 
 /**
@@ -164,8 +180,7 @@ WHERE r.agreementId = id AND type(r) <> 'RETRACTED'
 WITH DISTINCT id, r
 ORDER BY r.periodStart, r.id
 WITH id, collect(r)[..$cap] AS terms
-UNWIND terms AS r
-RETURN id, ${STORED_RELATION} AS relation`;
+RETURN id, ${relationsAndEnds("terms")}`;
 
 export interface EntityRelationsPage {
   readonly rows: EntityRelationRecord[];
@@ -197,7 +212,7 @@ export class RelationRepository {
         filter.fromId !== null ? (filter.toId !== null ? "both" : "from") : filter.toId !== null ? "to" : "none";
       const record = (await tx.run(listQuery(anchor, filter), params)).records[0];
       return {
-        relations: (record.get("relations") as Array<Record<string, unknown>>).map(toRelationView),
+        relations: relationsOf(record),
         total: toNumber(record.get("total")) ?? 0,
       };
     });
@@ -206,17 +221,16 @@ export class RelationRepository {
   /** Relations by id; retracted ones too when the filter asks (`includeRetracted`, or `knownAt` before their retraction). */
   findByIds(ids: readonly string[], filter: RecordTimeFilter | null = null): Promise<RelationView[]> {
     return this.runner.read("relation.findByIds", async (tx) =>
-      (await tx.run(FIND_BY_IDS, { ids: [...ids], ...recordTimeParams(filter) })).records.map(relationOf),
+      (await tx.run(FIND_BY_IDS, { ids: [...ids], ...recordTimeParams(filter) })).records.flatMap(relationsOf),
     );
   }
 
   /** The terms of each agreement; one query for all the ids. */
   termsOf(ids: readonly string[]): Promise<Array<{ agreementId: string; relation: RelationView }>> {
     return this.runner.read("relation.termsOf", async (tx) =>
-      (await tx.run(TERMS_OF, { ids: [...ids], cap: toInteger(TERMS_CAP), ...recordTimeParams(null) })).records.map((record) => ({
-        agreementId: String(record.get("id")),
-        relation: relationOf(record),
-      })),
+      (await tx.run(TERMS_OF, { ids: [...ids], cap: toInteger(TERMS_CAP), ...recordTimeParams(null) })).records.flatMap(
+        (record) => relationsOf(record).map((relation) => ({ agreementId: String(record.get("id")), relation })),
+      ),
     );
   }
 
@@ -249,8 +263,9 @@ export class RelationRepository {
       const pages = new Map<string, EntityRelationsPage>();
       for (const record of result.records) {
         const entityId = String(record.get("id"));
+        const ends = indexEntities([record.get("entity"), ...(record.get("counterparties") as unknown[])]);
         const rows = (record.get("rows") as Array<Record<string, unknown>>).map((row): EntityRelationRecord => {
-          const relation = toRelationView(row.relation as Record<string, unknown>);
+          const relation = toRelationView(row.relation as Record<string, unknown>, ends);
           const counterpartyId = String(row.counterpartyId);
           return {
             entityId,
@@ -266,16 +281,27 @@ export class RelationRepository {
   }
 }
 
-/** The `relation` column of a record. */
-export function relationOf(record: Neo4jRecord): RelationView {
-  return toRelationView(record.get("relation") as Record<string, unknown>);
+/** The columns of `relationsAndEnds` in a record. */
+export function relationsOf(record: Neo4jRecord): RelationView[] {
+  const ends = indexEntities(record.get("ends"));
+  return (record.get("relations") as Array<Record<string, unknown>>).map((relation) => toRelationView(relation, ends));
 }
 
-/** Maps a `relationProjection` map: the one mapping of a relation (Neo4j values end here). */
-export function toRelationView(current: Record<string, unknown>): RelationView {
+/** The entity at one end of a relation; the query that read the relation delivered it. */
+function endOf(ends: EntityIndex, id: unknown): EntityRecord {
+  const entity = ends.get(String(id));
+  if (!entity) throw new Error(`The end "${String(id)}" of a relation was not read with it.`);
+  return entity;
+}
+
+/**
+ * Maps a `relationProjection` map, its ends taken from `ends`: the one mapping of a relation
+ * (Neo4j values end here).
+ */
+export function toRelationView(current: Record<string, unknown>, ends: EntityIndex): RelationView {
   // Read `knownAt` an instant before a later correction: the facts as recorded then (a Revision).
   const revision = current.revision as Record<string, unknown> | null | undefined;
-  const r = revision ? { ...current, ...revision, from: current.from, to: current.to, type: current.type } : current;
+  const r = revision ? { ...current, ...revision, fromId: current.fromId, toId: current.toId, type: current.type } : current;
   const type = String(r.type) as RelationType;
   const retraction = current.retraction as Record<string, unknown> | null | undefined;
   const validFrom = toStringOrNull(r.validFrom);
@@ -287,8 +313,8 @@ export function toRelationView(current: Record<string, unknown>): RelationView {
     id: String(r.id),
     type,
     symmetric: isSymmetric(type),
-    from: toEntityRecord(r.from as Record<string, unknown>),
-    to: toEntityRecord(r.to as Record<string, unknown>),
+    from: endOf(ends, r.fromId),
+    to: endOf(ends, r.toId),
     status: String(r.status) as RelationStatus,
     description: String(r.description ?? ""),
     validFrom,

@@ -1,8 +1,11 @@
 import { DatePrecision } from "../../src/common/partial-date";
-import { toRelationView } from "../../src/relation/relation.repository";
+import { indexEntities } from "../../src/entity/entity.repository";
+import { toRelationView as mapRelation } from "../../src/relation/relation.repository";
 import { storedReference } from "../../src/source/reference-storage";
 
 const entity = (id: string) => ({ id, name: id, kind: "COMPANY", aliases: null, description: null });
+const ends = indexEntities([entity("microsoft"), entity("openai")]);
+const toRelationView = (map: Record<string, unknown>) => mapRelation(map, ends);
 
 /** A map as `relationProjection` returns it. */
 const base: Record<string, unknown> = {
@@ -24,8 +27,8 @@ const base: Record<string, unknown> = {
   role: null,
   agreementId: null,
   references: [storedReference({ source: "article", quotes: ["q"] }, true)],
-  from: entity("microsoft"),
-  to: entity("openai"),
+  fromId: "microsoft",
+  toId: "openai",
   periodStart: "2019-07-01",
   periodEnd: null,
 };
@@ -67,5 +70,12 @@ describe("toRelationView", () => {
     });
     expect(both.inferred).toBe(false);
     expect(both.provenance.references.map((reference) => reference.sourceId)).toEqual(["article", "b"]);
+  });
+
+  it("takes its ends from the entities read beside it, and refuses an end that was not read", () => {
+    const view = toRelationView(base);
+    expect(view.from).toBe(ends.get("microsoft"));
+    expect(view.to).toMatchObject({ id: "openai", name: "openai", version: 1, recordedAt: null });
+    expect(() => toRelationView({ ...base, toId: "google" })).toThrow('The end "google" of a relation was not read with it.');
   });
 });
