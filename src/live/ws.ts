@@ -9,6 +9,7 @@
  * read /graphql's answers; clients that send no Origin (servers, scripts) are not browsers.
  */
 import type http from "node:http";
+import type { Duplex } from "node:stream";
 import {
   GraphQLError,
   OperationTypeNode,
@@ -19,8 +20,9 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import type * as GraphqlWsUseWs from "graphql-ws/use/ws";
+import type * as Ws from "ws";
+import type { WebSocketServer } from "ws";
 import { BadUserInputError } from "../common/errors";
 import type { AppConfig } from "../config";
 import type { FailureLog } from "../failure-log";
@@ -76,77 +78,96 @@ export function attachSubscriptionServer<P>(options: SubscriptionServerOptions<P
   const rules = [...specifiedRules, ...operationValidationRules(limits)];
   const principals = new WeakMap<object, P | undefined>();
 
-  const wsServer = new WebSocketServer({
-    server: options.httpServer,
-    path: "/graphql",
-    // A frame holds one operation; the HTTP path takes bodies up to 1 MB.
-    maxPayload: 1024 * 1024,
-    verifyClient: ({ origin, req }: { origin: string | undefined; req: http.IncomingMessage }) =>
-      origin === undefined || sameOrigin(origin, req) || originAllowed(origin, config.http.corsOrigins),
-  });
-  const cleanup = useServer(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        if (!options.authenticate) return true;
-        const params = ctx.connectionParams ?? {};
-        const header = params.Authorization ?? params.authorization;
-        try {
-          principals.set(ctx, await options.authenticate(typeof header === "string" ? header : undefined, ctx.extra.request));
-          return true;
-        } catch (error) {
-          const message = error instanceof GraphQLError ? error.message : "Unauthorized";
-          // 4403, with the reason (graphql-ws closes with "Forbidden" alone when told false).
-          ctx.extra.socket.close(4403, message.slice(0, 120));
-          return false;
-        }
+  // ws and graphql-ws are loaded, and the WebSocket server made, when the first upgrade request
+  // arrives: loading them (17 modules) cost about 25 ms of the cold start (issue 9).
+  let wsServer: WebSocketServer | undefined;
+  let cleanup: { dispose(): void | Promise<void> } | undefined;
+  const createServer = (): WebSocketServer => {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
+    const { WebSocketServer } = require("ws") as typeof Ws;
+    const { useServer } = require("graphql-ws/use/ws") as typeof GraphqlWsUseWs;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const server = new WebSocketServer({
+      noServer: true,
+      path: "/graphql",
+      // A frame holds one operation; the HTTP path takes bodies up to 1 MB.
+      maxPayload: 1024 * 1024,
+      verifyClient: ({ origin, req }: { origin: string | undefined; req: http.IncomingMessage }) =>
+        origin === undefined || sameOrigin(origin, req) || originAllowed(origin, config.http.corsOrigins),
+    });
+    cleanup = useServer(
+      {
+        schema,
+        onConnect: async (ctx) => {
+          if (!options.authenticate) return true;
+          const params = ctx.connectionParams ?? {};
+          const header = params.Authorization ?? params.authorization;
+          try {
+            principals.set(ctx, await options.authenticate(typeof header === "string" ? header : undefined, ctx.extra.request));
+            return true;
+          } catch (error) {
+            const message = error instanceof GraphQLError ? error.message : "Unauthorized";
+            // 4403, with the reason (graphql-ws closes with "Forbidden" alone when told false).
+            ctx.extra.socket.close(4403, message.slice(0, 120));
+            return false;
+          }
+        },
+        onSubscribe: (_ctx, _id, payload) => {
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query, { maxTokens: limits.maxTokens });
+          } catch (error) {
+            return [coded(error instanceof GraphQLError ? error : new GraphQLError(String(error)), "GRAPHQL_PARSE_FAILED")];
+          }
+          const errors = validate(schema, document, rules);
+          if (errors.length > 0) return errors.map((error) => coded(error, "GRAPHQL_VALIDATION_FAILED"));
+          const operation = getOperationAST(document, payload.operationName ?? undefined);
+          if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+            return [
+              new GraphQLError(`Only subscriptions go over WebSocket; send ${operation.operation}s to POST /graphql.`, {
+                extensions: { code: "BAD_REQUEST" },
+              }),
+            ];
+          }
+          const variables = payload.variables ?? {};
+          const deepest = deepestVariable(variables, limits.maxVariableDepth);
+          if (deepest) {
+            return [
+              new BadUserInputError(
+                deepest,
+                `Variable "$${deepest}" nests lists or objects more than ${limits.maxVariableDepth} levels deep.`,
+              ),
+            ];
+          }
+          try {
+            checkCost(schema, document, payload.operationName ?? undefined, variables, limits.maxCost);
+          } catch (error) {
+            if (error instanceof GraphQLError) return [error];
+            throw error;
+          }
+          return { schema, document, operationName: payload.operationName, variableValues: variables };
+        },
+        context: (ctx) => createLiveContext(() => options.createContext(principals.get(ctx)), follower),
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors ? { ...result, errors: format(result.errors) } : undefined,
+        onError: (_ctx, _id, _payload, errors) => format(errors),
       },
-      onSubscribe: (_ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
-        } catch (error) {
-          return [coded(error instanceof GraphQLError ? error : new GraphQLError(String(error)), "GRAPHQL_PARSE_FAILED")];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors.map((error) => coded(error, "GRAPHQL_VALIDATION_FAILED"));
-        const operation = getOperationAST(document, payload.operationName ?? undefined);
-        if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [
-            new GraphQLError(`Only subscriptions go over WebSocket; send ${operation.operation}s to POST /graphql.`, {
-              extensions: { code: "BAD_REQUEST" },
-            }),
-          ];
-        }
-        const variables = payload.variables ?? {};
-        const deepest = deepestVariable(variables, limits.maxVariableDepth);
-        if (deepest) {
-          return [
-            new BadUserInputError(
-              deepest,
-              `Variable "$${deepest}" nests lists or objects more than ${limits.maxVariableDepth} levels deep.`,
-            ),
-          ];
-        }
-        try {
-          checkCost(schema, document, payload.operationName ?? undefined, variables, limits.maxCost);
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        return { schema, document, operationName: payload.operationName, variableValues: variables };
-      },
-      context: (ctx) => createLiveContext(() => options.createContext(principals.get(ctx)), follower),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => format(errors),
-    },
-    wsServer,
-  );
+      server,
+    );
+    return server;
+  };
+  const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    wsServer ??= createServer();
+    const server = wsServer;
+    server.handleUpgrade(request, socket, head, (client) => server.emit("connection", client, request));
+  };
+  options.httpServer.on("upgrade", onUpgrade);
   return {
     follower,
     dispose: async () => {
+      options.httpServer.off("upgrade", onUpgrade);
       follower.close();
-      await cleanup.dispose();
+      await cleanup?.dispose();
     },
   };
 }
