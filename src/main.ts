@@ -21,13 +21,15 @@ export interface RunningServer {
 export async function startServer(config: AppConfig = loadConfig(), driver?: Driver): Promise<RunningServer> {
   const app = await createApp({ config, driver });
   const { logger } = app;
-  try {
-    await app.driver.verifyConnectivity({ database: config.neo4j.database });
-    logger.info({ uri: config.neo4j.uri }, "connected to Neo4j");
-  } catch (error) {
-    logger.warn({ uri: config.neo4j.uri, cause: (error as Error).message }, "Neo4j is not reachable yet; serving anyway");
-  }
+  // The first connection to Neo4j is made while the port opens, not before (issue 9's cold start):
+  // a request that comes first waits for a connection as it would for any other.
+  const connected = app.driver.verifyConnectivity({ database: config.neo4j.database }).then(
+    () => logger.info({ uri: config.neo4j.uri }, "connected to Neo4j"),
+    (error: unknown) =>
+      logger.warn({ uri: config.neo4j.uri, cause: (error as Error).message }, "Neo4j is not reachable yet; serving anyway"),
+  );
   const url = await app.listen();
+  await connected;
   logger.info({ url, environment: config.environment }, `GraphQL server ready at ${url}`);
   const sandbox = config.graphql.landingPage === "sandbox" ? "   (Apollo Sandbox in a browser)" : "";
   console.log(`\n  GraphQL:  ${url}${sandbox}`);
