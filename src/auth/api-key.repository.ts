@@ -4,7 +4,7 @@
  * `api_key_hash`), and names are unique (constraint `api_key_name`), revoked keys' included, so a
  * name in the change log always means one key.
  */
-import neo4j from "neo4j-driver";
+import neo4j from "neo4j-driver-core";
 import type { QueryRunner } from "../graph/query-runner";
 import { ConflictError } from "../common/errors";
 import type { Role } from "./role";

@@ -8,7 +8,7 @@
  * (retry later). A uniqueness constraint refusing a write is CONFLICT. What is left, client errors on our own Cypher, is a server bug and stays
  * INTERNAL_SERVER_ERROR, logged once by formatError.
  */
-import { Neo4jError } from "neo4j-driver";
+import { Neo4jError } from "neo4j-driver-core";
 import { GraphQLError } from "graphql";
 import { ConflictError, QueryTimeoutError, ServiceUnavailableError } from "../common/errors";
 

@@ -12,7 +12,8 @@
  * Neo4j is found unreachable, a circuit breaker answers SERVICE_UNAVAILABLE at once and probes
  * for its return (src/graph/circuit-breaker.ts).
  */
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { Neo4jError } from "neo4j-driver-core";
 import { QueryTimeoutError, ServerBusyError, ServiceUnavailableError } from "../common/errors";
 import type { Neo4jConfig } from "../config";
 import { CircuitBreaker } from "./circuit-breaker";
@@ -170,7 +171,7 @@ export class QueryRunner {
   ): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
-      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      defaultAccessMode: mode,
     });
     const config = { timeout: timeoutMs, metadata: { app: "knowledge-graph-server", query: name } };
     const transaction = mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config);

@@ -2,7 +2,7 @@
  * Conversion of driver values at the repository boundary: Neo4j Integers and temporals never
  * leave a repository.
  */
-import neo4j, { isInt, type Integer } from "neo4j-driver";
+import neo4j, { isInt, type Integer } from "neo4j-driver-core";
 
 export function toNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null;
