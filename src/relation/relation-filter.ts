@@ -52,7 +52,7 @@ export function relationFilterOf(args: {
  * one type RETRACTED (its own type in `retractedType`), so the reads that need neither never
  * expand it and cost what they cost before retraction existed.
  */
-export function readsRetracted(filter: RelationFilter): boolean {
+export function readsRetracted(filter: RecordTimeFilter): boolean {
   return filter.knownAt !== null || filter.includeRetracted;
 }
 
