@@ -38,7 +38,7 @@ import type { RelationView } from "./relation.view";
  * (`EntityRelation.direction`, `counterparty`), never in the relation.
  *
  * The ends travel as ids; the query delivers each end entity once beside the relations
- * (`RELATIONS_AND_ENDS`). Carried inside every relation, an entity's page of 48 relations
+ * (`relationsAndEnds`). Carried inside every relation, an entity's page of 48 relations
  * shipped that entity 48 times: 40 % of the driver's decoding on the article graph.
  */
 function relationProjection(recordTime: boolean): string {
@@ -51,11 +51,12 @@ function relationProjection(recordTime: boolean): string {
       AND v.recordedAt <= datetime($knownAt) AND v.supersededAt > datetime($knownAt)
     RETURN v {.*, periodStart: toString(v.periodStart), periodEnd: toString(v.periodEnd), recordedAt: toString(v.recordedAt)}
   }) END,`;
+  // `.*` ships the facts a relation has: most have a dozen of the optional ones absent, which a
+  // list of keys shipped as nulls (0.5 ms of 5 per page of 13 on the bench graph). The temporals
+  // leave as text; sourceIds (the references say the same) stays home.
   return `r {
-  .id, type: ${recordTime ? RELATION_TYPE_OF_R : "type(r)"}, .status, .description, .validFrom, .validTo, .attestedFrom, .expectedBy,
-  .amount, .currency, .amountApproximate, .amountMeasure, .amountNote, .stakePercent, .exclusive, .role,
-  .agreementId, .references, periodStart: toString(r.periodStart), periodEnd: toString(r.periodEnd),
-  .version, recordedAt: toString(r.recordedAt),${recordTime ? recordTimeFields : ""}
+  .*, type: ${recordTime ? RELATION_TYPE_OF_R : "type(r)"}, periodStart: toString(r.periodStart), periodEnd: toString(r.periodEnd),
+  recordedAt: toString(r.recordedAt), sourceIds: null,${recordTime ? recordTimeFields : ""}
   fromId: startNode(r).id, toId: endNode(r).id
 }`;
 }
@@ -313,7 +314,8 @@ function endOf(ends: EntityIndex, id: unknown): EntityRecord {
 export function toRelationView(current: Record<string, unknown>, ends: EntityIndex): RelationView {
   // Read `knownAt` an instant before a later correction: the facts as recorded then (a Revision).
   const revision = current.revision as Record<string, unknown> | null | undefined;
-  const r = revision ? { ...current, ...revision, fromId: current.fromId, toId: current.toId, type: current.type } : current;
+  // Only the revision's facts: one the correction added is absent from it, and must stay absent.
+  const r = revision ? { ...revision, fromId: current.fromId, toId: current.toId, type: current.type } : current;
   const type = String(r.type) as RelationType;
   const retraction = current.retraction as Record<string, unknown> | null | undefined;
   const validFrom = toStringOrNull(r.validFrom);

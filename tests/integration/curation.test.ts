@@ -262,20 +262,26 @@ describe("corrections, retraction and history", () => {
   it("corrects from the current version; knownAt before the correction shows the old facts", async () => {
     const read = await run(`{ relation(id: "${id}") { version } }`);
     const corrected = await run(
-      `mutation($v: Int!) { correctRelation(id: "${id}", version: $v, facts: { description: "Corrected.", validFrom: "2024-02-26" }, reason: "the day is known") {
-        relation { description validFrom version } change { at before after } } }`,
+      `mutation($v: Int!) { correctRelation(id: "${id}", version: $v, facts: { description: "Corrected.", validFrom: "2024-02-26", role: "minority investor" }, reason: "the day is known") {
+        relation { description validFrom role version } change { at before after } } }`,
       { v: read.data!.relation.version },
     );
     expect(corrected.errors).toBeUndefined();
     const payload = corrected.data!.correctRelation;
-    expect(payload.relation).toEqual({ description: "Corrected.", validFrom: "2024-02-26", version: 2 });
+    expect(payload.relation).toEqual({
+      description: "Corrected.",
+      validFrom: "2024-02-26",
+      role: "minority investor",
+      version: 2,
+    });
     expect(payload.change.before).toMatchObject({ description: relation.description, validFrom: "2024-02" });
     expect(payload.change.after).toMatchObject({ description: "Corrected.", validFrom: "2024-02-26" });
     const earlier = new Date(new Date(payload.change.at).getTime() - 1).toISOString();
-    const old = await run(`query($k: DateTime) { relation(id: "${id}", knownAt: $k) { description validFrom version } }`, {
+    const old = await run(`query($k: DateTime) { relation(id: "${id}", knownAt: $k) { description validFrom role version } }`, {
       k: earlier,
     });
-    expect(old.data!.relation).toEqual({ description: relation.description, validFrom: "2024-02", version: 1 });
+    // The role the correction added was not there yet.
+    expect(old.data!.relation).toEqual({ description: relation.description, validFrom: "2024-02", role: null, version: 1 });
   });
 
   it("retracts with a reason: hidden by default, shown with includeRetracted and before the retraction", async () => {
