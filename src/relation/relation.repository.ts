@@ -31,10 +31,9 @@ import { ALL_RELATION_TYPES, assertRelationType, isSymmetric, type RelationType 
 import type { RelationView } from "./relation.view";
 
 /**
- * The one projection of a relationship `r` whose ends are the expressions `from` and `to`
- * (variables or `startNode(r)`): every query that returns relations uses it, and `toRelationView`
- * maps it. `from` and `to` must be the stored start and end nodes: a relation answers the same
- * ends whoever asks (clients cache it by id), so the asker's side goes in a wrapper
+ * The one projection of a relationship `r`: every query that returns relations uses it, and
+ * `toRelationView` maps it. Its ends are the stored start and end nodes: a relation answers the
+ * same ends whoever asks (clients cache it by id), so the asker's side goes in a wrapper
  * (`EntityRelation.direction`, `counterparty`), never in the relation.
  *
  * The ends travel as ids; the query delivers each end entity once beside the relations
