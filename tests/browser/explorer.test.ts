@@ -214,8 +214,14 @@ describe("/explorer in headless Chromium", () => {
     // Pick FTC then Windsurf: the shortest path (via Microsoft or OpenAI) is highlighted.
     await page.click("#path-mode");
     await clickElement(page, "ftc");
+    // The first pick is marked before the second is clicked: a missed click fails here, by name.
+    const ftcPicked = () => (window as any).explorer.cy.getElementById("ftc").hasClass("path-start");
+    await page.waitForFunction(ftcPicked, undefined, { timeout: 5000 }).catch(() => undefined);
+    expect(await page.evaluate(ftcPicked)).toBe(true);
     await clickElement(page, "windsurf");
-    await page.waitForFunction(() => (window as any).explorer.cy.$(".path").length > 0);
+    // Wait for the outcome, whatever it is, so that a failure shows what the status bar said.
+    await page.waitForFunction(() => /^(Shortest path,|No path)/.test(document.getElementById("status")!.textContent ?? "") || document.getElementById("status")!.className === "error");
+    expect(await page.textContent("#status")).toMatch(/^Shortest path, 2 relation\(s\)/);
     const highlighted = await page.evaluate(() =>
       (window as any).explorer.cy
         .$(".path")
@@ -225,7 +231,6 @@ describe("/explorer in headless Chromium", () => {
     expect(highlighted).toEqual(expect.arrayContaining(["ftc", "windsurf"]));
     expect(highlighted).toHaveLength(5); // three nodes, two relations
     expect(highlighted.some((id: string) => id === "microsoft" || id === "openai")).toBe(true);
-    expect(await page.textContent("#status")).toMatch(/Shortest path, 2 relation\(s\)/);
 
     fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "explorer.png") });
