@@ -220,7 +220,11 @@ describe("/explorer in headless Chromium", () => {
     expect(await page.evaluate(ftcPicked)).toBe(true);
     await clickElement(page, "windsurf");
     // Wait for the outcome, whatever it is, so that a failure shows what the status bar said.
-    await page.waitForFunction(() => /^(Shortest path,|No path)/.test(document.getElementById("status")!.textContent ?? "") || document.getElementById("status")!.className === "error");
+    await page.waitForFunction(
+      () =>
+        /^(Shortest path,|No path)/.test(document.getElementById("status")!.textContent ?? "") ||
+        document.getElementById("status")!.className === "error",
+    );
     expect(await page.textContent("#status")).toMatch(/^Shortest path, 2 relation\(s\)/);
     const highlighted = await page.evaluate(() =>
       (window as any).explorer.cy
