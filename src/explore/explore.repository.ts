@@ -23,9 +23,10 @@ import {
   relationCountExpression,
   relationFilterParams,
   type DirectionFilterValue,
+  type RecordTimeFilter,
   type RelationFilter,
 } from "../relation/relation-filter";
-import { relationsAndEnds, relationsOf, STORED_RELATION, toRelationView } from "../relation/relation.repository";
+import { relationsAndEnds, relationsOf, storedRelation, toRelationView } from "../relation/relation.repository";
 import { RECENT_RELATIONS_ORDER } from "../relation/recent-relations";
 import { ALL_RELATION_TYPES, assertRelationType, type RelationType } from "../relation/relation-type.enum";
 import type { RelationView } from "../relation/relation.view";
@@ -128,19 +129,23 @@ RETURN ${entityMap("e")} AS entity`;
  * The facts of the relations a traversal kept, by element id (read in the same transaction);
  * their ends are kept entities, already read.
  */
-const FACTS_BY_ELEMENT_ID = `
+function factsByElementId(filter: RecordTimeFilter): string {
+  return `
 UNWIND $elementIds AS elementId
 MATCH ()-[r]->()
 WHERE elementId(r) = elementId
-RETURN ${STORED_RELATION} AS relation`;
+RETURN ${storedRelation(filter)} AS relation`;
+}
 
 /** The relations among a set of entities that pass the filters. */
-const AMONG = `
+function amongQuery(filter: RecordTimeFilter): string {
+  return `
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE a.id IN $ids AND b.id IN $ids AND ${RELATION_FILTER_CONDITION}
 WITH r ORDER BY r.periodStart, r.id
 WITH collect(r) AS among
-RETURN ${relationsAndEnds("among")}`;
+RETURN ${relationsAndEnds("among", storedRelation(filter))}`;
+}
 
 const ALL_ENTITIES = `
 MATCH (e:Entity)
@@ -168,7 +173,7 @@ CALL (start, end) {
   MATCH p = SHORTEST ${EXPLORE_LIMITS.paths.max} ((start)((x)-[r${filterTypeExpression(filter)}]-(y)
     WHERE ${AS_OF_CONDITION} AND ${recordCondition(filter)}){1,${maxHops}}(end)
     WHERE NOT start IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
-  RETURN collect({nodes: [n IN nodes(p) | ${entityMap("n")}], relations: [r IN relationships(p) | ${STORED_RELATION}]}) AS paths
+  RETURN collect({nodes: [n IN nodes(p) | ${entityMap("n")}], relations: [r IN relationships(p) | ${storedRelation(filter)}]}) AS paths
 }
 RETURN start IS NOT NULL AS fromFound, end IS NOT NULL AS toFound, paths`;
 }
@@ -195,7 +200,7 @@ function timelineMatch(anchor: TimelineAnchor): string {
  * anchor: the ones that give the window a timeline item. `date("2024-07")` is the first day of a
  * partial date, as PartialDate.start.
  */
-function timelineRelationsQuery(anchor: TimelineAnchor): string {
+function timelineRelationsQuery(anchor: TimelineAnchor, filter: RecordTimeFilter): string {
   return `
 ${timelineMatch(anchor)} AND r.periodStart IS NOT NULL
   AND (
@@ -205,7 +210,7 @@ ${timelineMatch(anchor)} AND r.periodStart IS NOT NULL
   )
 WITH r ORDER BY r.periodStart, r.id LIMIT $limit
 WITH collect(r) AS window
-RETURN ${relationsAndEnds("window")}`;
+RETURN ${relationsAndEnds("window", storedRelation(filter))}`;
 }
 
 /** Events of the entity (with the counterparty: of both), or every one. */
@@ -347,7 +352,7 @@ export class ExploreRepository {
         const kept = keptEdges?.() ?? [];
         if (kept.length > 0) {
           const elementIds = kept.map((sketch) => sketch.elementId);
-          for (const record of (await tx.run(FACTS_BY_ELEMENT_ID, { elementIds, ...recordTimeParams(filter) })).records) {
+          for (const record of (await tx.run(factsByElementId(filter), { elementIds, ...recordTimeParams(filter) })).records) {
             const relation = toRelationView(record.get("relation") as Record<string, unknown>, entities);
             facts.set(relation.id, relation);
           }
@@ -361,7 +366,8 @@ export class ExploreRepository {
   relationsAmong(ids: readonly string[], filter: RelationFilter): Promise<RelationView[]> {
     return this.runner.read(
       "explore.relationsAmong",
-      async (tx) => relationsOf((await tx.run(AMONG, { ...relationFilterParams(filter), ids: [...ids] })).records[0]),
+      async (tx) =>
+        relationsOf((await tx.run(amongQuery(filter), { ...relationFilterParams(filter), ids: [...ids] })).records[0]),
       { timeoutMs: this.traversalTimeoutMs, traversal: true },
     );
   }
@@ -417,8 +423,13 @@ export class ExploreRepository {
       const anchor: TimelineAnchor = params.entityId === null ? "graph" : params.counterpartyId === null ? "entity" : "pair";
       const ids = { entityId: params.entityId, counterpartyId: anchor === "pair" ? params.counterpartyId : null };
       const common = { ...ids, start: params.start, end: params.end, limit: toInteger(params.limit) };
-      const record = recordTimeParams({ knownAt: params.knownAt, includeRetracted: false });
-      const relations = await tx.run(timelineRelationsQuery(anchor), { ...common, ...record, types: [...params.types] });
+      const recordTime: RecordTimeFilter = { knownAt: params.knownAt, includeRetracted: false };
+      const record = recordTimeParams(recordTime);
+      const relations = await tx.run(timelineRelationsQuery(anchor, recordTime), {
+        ...common,
+        ...record,
+        types: [...params.types],
+      });
       const events = params.includeEvents ? (await tx.run(TIMELINE_EVENTS, common)).records.map(toEventRecord) : [];
       const stats = await tx.run(timelineStatsQuery(anchor), {
         ...ids,
