@@ -29,6 +29,13 @@ let driver: Driver;
 let first: HttpTestApp;
 let second: HttpTestApp;
 const clients: Client[] = [];
+/**
+ * How long a change may take to reach a subscriber (or a subscription to register). Alone it takes
+ * under a second (one poll of 500 ms); the full suite runs this beside a test that saturates both
+ * cores killing a Neo4j under 1,000 writes, where 10 s was once not enough. Never reached, a
+ * change still fails the test.
+ */
+const DELIVERY_WAIT_MS = 30_000;
 
 beforeAll(async () => {
   scratch = await startScratchNeo4j({
@@ -104,7 +111,7 @@ function subscribe(on: Client, variables: Record<string, unknown> = {}): Receive
     errors,
     done,
     stop,
-    async waitFor(predicate, ms = 10_000) {
+    async waitFor(predicate, ms = DELIVERY_WAIT_MS) {
       const deadline = Date.now() + ms;
       while (!predicate(results)) {
         if (Date.now() > deadline)
@@ -124,7 +131,7 @@ const hasSeq = (seq: number) => (results: ExecutionResult<Record<string, any>>[]
  * it: wait until each instance's follower counts it, so "before it subscribed" is well defined.
  */
 async function registered(app: HttpTestApp, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + DELIVERY_WAIT_MS;
   while (app.app.http.subscriptions.follower.size < count) {
     if (Date.now() > deadline) throw new Error(`${count} subscriptions not registered`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -217,7 +224,7 @@ describe("graphChanged over graphql-ws, two instances", () => {
   });
 
   test("a subscription closed by the client is forgotten; the last one stops the instance's follower", async () => {
-    const deadline = Date.now() + 5_000;
+    const deadline = Date.now() + DELIVERY_WAIT_MS;
     while (first.app.http.subscriptions.follower.size > 0 || second.app.http.subscriptions.follower.size > 0) {
       if (Date.now() > deadline) throw new Error("subscriptions still registered");
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -254,7 +261,7 @@ describe("graphChanged over graphql-ws, two instances", () => {
         type: "INVESTS_IN",
         newEntity: `live-readme-${results.length}-${Date.now()}`,
       });
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + DELIVERY_WAIT_MS;
       while (!results.some((result) => result.data?.graphChanged?.seq === change.seq) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
