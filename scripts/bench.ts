@@ -13,8 +13,9 @@
  *
  * Each runs in its own process; this one only generates load. Per shape and entity: p50/p99 with
  * one client, then p50/p99 and answers per second with 32 clients in a closed loop, errors by
- * code, timeouts, response size; then the API's cold start (Neo4j up, process spawned, first
- * answer). Prints one table, then issue 9's targets, each met or missed; exits 1 on a miss.
+ * code, timeouts, response size, and (on Linux, from /proc) the CPU each request cost under that
+ * load, the implementation's process and Neo4j's; then the API's cold start (Neo4j up, process
+ * spawned, first answer). Prints one table, then issue 9's targets, each met or missed; exits 1 on a miss.
  *
  *   --duration S     seconds of 32-client load per shape, entity and implementation (default 10)
  *   --iterations N   one-client requests per shape, entity and implementation (default 100: a p99
@@ -28,8 +29,9 @@
  *   --graph article  the former benchmark instead: latency of the graph queries on the article's
  *                    graph in the project's own Neo4j (scripts/bench/article.ts)
  *   --baseline REV   also run this server as it was at git revision REV (built once in
- *                    artifacts/bench/baseline-<rev>) and print server/baseline: what the commits
- *                    since REV cost (e.g. record time, issue 10: reads without knownAt must not pay)
+ *                    artifacts/bench/baseline-<rev>) and print server/baseline, in throughput and
+ *                    in CPU per request (the steadier of the two): what the commits since REV
+ *                    cost (e.g. record time, issue 10: reads without knownAt must not pay)
  *
  * Logs of the three processes: artifacts/bench/{server,floor,peer}.log.
  */
@@ -40,7 +42,8 @@ import path from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
 import { defaultProjectRoot, loadConfig, type AppConfig } from "../src/config";
 import { runArticleBench } from "./bench/article";
-import { BENCH_GRAPH, startBenchGraph } from "./bench/graph";
+import { CpuTally } from "./bench/cpu";
+import { BENCH_GRAPH, benchNeo4jPid, startBenchGraph } from "./bench/graph";
 import { CLIENT_TIMEOUT_MS, closedLoop, post, sequential, Tally, type Endpoint } from "./bench/load";
 import { peerTypeDefs } from "./bench/peer-schema";
 import { PICKS_QUERY, pickEntities } from "./bench/picks";
@@ -330,6 +333,8 @@ interface Case {
 interface Result {
   one: Tally;
   many: Tally;
+  /** CPU of the implementation's process and of Neo4j during the loaded rounds (`many`). */
+  cpu: CpuTally;
   /** Why it was not measured (the peer's planning past PEER_PLANNING_MS, a shape it cannot express). */
   skipped?: string;
   /** It answered none of a round's requests under load: later rounds skip it (its throughput is 0 either way). */
@@ -460,7 +465,9 @@ async function main(): Promise<void> {
     );
     const results = new Map<string, Result>(
       cases.flatMap((item) =>
-        impls.map((impl) => [`${item.label}|${impl.name}`, { one: new Tally(), many: new Tally() }] as const),
+        impls.map(
+          (impl) => [`${item.label}|${impl.name}`, { one: new Tally(), many: new Tally(), cpu: new CpuTally() }] as const,
+        ),
       ),
     );
     const resultOf = (item: Case, impl: Impl) => results.get(`${item.label}|${impl.name}`) as Result;
@@ -488,6 +495,7 @@ async function main(): Promise<void> {
       }
       log(`  round ${round + 1} of ${rounds} done (${elapsed()})`);
     }
+    const neo4jPid = benchNeo4jPid();
     log(`${options.clients} clients: ${options.duration} s per shape, entity and implementation, in ${rounds} rounds ...`);
     for (let round = 0; round < rounds; round++) {
       for (const item of cases) {
@@ -497,7 +505,10 @@ async function main(): Promise<void> {
           const body = impl.body(item.shape, item.variables) as string;
           const [ok, count] = [result.many.ok, result.many.count];
           await quiet(impl);
-          await closedLoop(impl.endpoint, body, options.clients, (options.duration * 1000) / rounds, result.many);
+          await result.cpu.measure(impl.process.pid, neo4jPid, async () => {
+            await closedLoop(impl.endpoint, body, options.clients, (options.duration * 1000) / rounds, result.many);
+            return result.many.count - count;
+          });
           if (result.many.ok === ok && round + 1 < rounds) {
             result.collapsed = true;
             log(`  ${impl.name} answered none of ${result.many.count - count} requests on ${item.label}: not measured again`);
@@ -647,14 +658,20 @@ function report(
           "",
           "",
           "",
-          ...(baseline ? [""] : []),
+          "",
+          ...(baseline ? ["", ""] : []),
         ]);
         continue;
       }
-      const { one, many } = result;
+      const { one, many, cpu } = result;
       const vs = (other: Impl | undefined) => {
         if (impl !== server || !other || resultOf(item, other).skipped) return "";
         return ratio(many.throughput / resultOf(item, other).many.throughput, other.name);
+      };
+      // What a request costs in CPU against the baseline's: the steadier measure of what commits cost.
+      const cpuVs = (other: Impl) => {
+        if (impl !== server || resultOf(item, other).skipped) return "";
+        return ratio(result.cpu.perRequest / resultOf(item, other).cpu.perRequest, other.name);
       };
       rows.push([
         first ? item.shape.name : "",
@@ -665,14 +682,17 @@ function report(
         Number.isFinite(many.throughput) ? many.throughput.toFixed(1) : "–",
         `${many.errorCount + one.errorCount} / ${many.timeouts + one.timeouts}`,
         kilobytes(one.meanBytes),
+        Number.isFinite(cpu.perRequest)
+          ? `${ms(cpu.perRequest)} (${ms(cpu.processPerRequest)} + ${ms(cpu.neo4jPerRequest)})`
+          : "–",
         vs(floor),
         vs(peer),
-        ...(baseline ? [vs(baseline)] : []),
+        ...(baseline ? [vs(baseline), cpuVs(baseline)] : []),
       ]);
     }
   }
   console.log(
-    `\n## Figures (latencies in ms; one client: p50 / p99 (requests); ${clients} clients in a closed loop: p50 / p99, answers without error per second)\n`,
+    `\n## Figures (latencies in ms; one client: p50 / p99 (requests); ${clients} clients in a closed loop: p50 / p99, answers without error per second, CPU per request)\n`,
   );
   console.log(
     table(
@@ -685,12 +705,15 @@ function report(
         `req/s at ${clients}`,
         "errors / timeouts (all)",
         "answer",
+        `CPU ms/req at ${clients} (process + Neo4j)`,
         "server/floor",
         "server/peer",
-        ...(impls.some((impl) => impl.name === "baseline") ? [`server/${options.baseline}`] : []),
+        ...(impls.some((impl) => impl.name === "baseline")
+          ? [`server/${options.baseline}`, `CPU/req server/${options.baseline}`]
+          : []),
       ],
       rows,
-      new Set([3, 4, 5, 6, 7, 8, 9, 10]),
+      new Set([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
     ),
   );
   const errorLines = cases.flatMap((item) =>

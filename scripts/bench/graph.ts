@@ -41,6 +41,18 @@ export const BENCH_NEO4J = { name: "bench-graph", boltPort: 7690, heap: "2g", pa
 const MARKER = "bench-graph.json";
 
 /** Starts the bench Neo4j with the graph loaded, building it first when needed. */
+/** The process id of the bench graph's Neo4j (from its pid file), for the CPU it spends; undefined when unknown. */
+export function benchNeo4jPid(): number | undefined {
+  try {
+    const pid = Number(
+      fs.readFileSync(path.join(defaultProjectRoot(), `.neo4j-${BENCH_NEO4J.name}`, "run", "neo4j.pid"), "utf8").trim(),
+    );
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startBenchGraph(parameters: GraphParameters, log: (line: string) => void): Promise<ScratchNeo4j> {
   const root = defaultProjectRoot();
   const home = path.join(root, `.neo4j-${BENCH_NEO4J.name}`);
