@@ -671,7 +671,7 @@ function report(
       // What a request costs in CPU against the baseline's: the steadier measure of what commits cost.
       const cpuVs = (other: Impl) => {
         if (impl !== server || resultOf(item, other).skipped) return "";
-        return ratio(result.cpu.perRequest / resultOf(item, other).cpu.perRequest, other.name);
+        return ratio(cpu.perRequest / resultOf(item, other).cpu.perRequest, other.name);
       };
       rows.push([
         first ? item.shape.name : "",

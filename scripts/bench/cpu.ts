@@ -1,7 +1,7 @@
 /**
  * CPU time of a process, read from Linux's /proc: what a request costs in work, which the
  * machine's noise moves far less than throughput (a shared 2-core machine moves req/s by ±15 %
- * between runs; CPU per request by 1–3 %). Elsewhere there is no /proc: the bench prints "–".
+ * between runs; CPU per request by a few percent). Elsewhere there is no /proc: the bench prints "–".
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -56,14 +56,18 @@ export class CpuTally {
 
   /** Milliseconds of CPU per request, the process's and Neo4j's together; NaN when not measured. */
   get perRequest(): number {
-    return this.measured && this.requests > 0 ? (this.processMs + this.neo4jMs) / this.requests : NaN;
+    return this.per(this.processMs + this.neo4jMs);
   }
 
   get processPerRequest(): number {
-    return this.measured && this.requests > 0 ? this.processMs / this.requests : NaN;
+    return this.per(this.processMs);
   }
 
   get neo4jPerRequest(): number {
-    return this.measured && this.requests > 0 ? this.neo4jMs / this.requests : NaN;
+    return this.per(this.neo4jMs);
+  }
+
+  private per(ms: number): number {
+    return this.measured && this.requests > 0 ? ms / this.requests : NaN;
   }
 }

@@ -40,7 +40,6 @@ export const BENCH_NEO4J = { name: "bench-graph", boltPort: 7690, heap: "2g", pa
 
 const MARKER = "bench-graph.json";
 
-/** Starts the bench Neo4j with the graph loaded, building it first when needed. */
 /** The process id of the bench graph's Neo4j (from its pid file), for the CPU it spends; undefined when unknown. */
 export function benchNeo4jPid(): number | undefined {
   try {
@@ -53,6 +52,7 @@ export function benchNeo4jPid(): number | undefined {
   }
 }
 
+/** Starts the bench Neo4j with the graph loaded, building it first when needed. */
 export async function startBenchGraph(parameters: GraphParameters, log: (line: string) => void): Promise<ScratchNeo4j> {
   const root = defaultProjectRoot();
   const home = path.join(root, `.neo4j-${BENCH_NEO4J.name}`);

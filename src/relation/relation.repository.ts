@@ -61,7 +61,7 @@ function relationProjection(recordTime: boolean): string {
 }
 
 /** The relation `r` as stored (from its start node to its end node), retracted or as recorded at `$knownAt`. */
-export const STORED_RELATION = relationProjection(true);
+const STORED_RELATION = relationProjection(true);
 
 /**
  * The same for a query built for `filter`: without the record-time fields when the filter reads
