@@ -25,6 +25,14 @@ const UNAVAILABLE_CODES = new Set([
   "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase",
 ]);
 
+/**
+ * A transaction Neo4j stopped from outside (its timeout reached while it waited for a lock, a
+ * shutdown, an operator): nothing was written, so the client may retry. Neo4j calls these client
+ * errors and the driver does not retry them; seen as "no more locks can be acquired" after a
+ * restart, while writes queued for the lock they serialise on.
+ */
+const STOPPED_CODES = new Set(["Neo.ClientError.Transaction.LockClientStopped", "Neo.ClientError.Transaction.Terminated"]);
+
 /** Driver-side failures that carry no server code ("N/A"), recognised by their message. */
 const UNREACHABLE_MESSAGES = [/connection was closed/i, /failed to connect/i];
 /** The database is there, but this process could not get a connection to it in time. */
@@ -52,6 +60,7 @@ export function mapNeo4jError(error: unknown, queryTimeoutMs?: number): unknown 
     }
     if (
       UNAVAILABLE_CODES.has(code) ||
+      STOPPED_CODES.has(code) ||
       error.retryable ||
       code.startsWith("Neo.TransientError.") ||
       code.startsWith("Neo.DatabaseError.")

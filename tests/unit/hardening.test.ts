@@ -89,6 +89,9 @@ describe("mapNeo4jError", () => {
     ["ServiceUnavailable", ErrorCode.SERVICE_UNAVAILABLE],
     ["Neo.TransientError.General.MemoryPoolOutOfMemoryError", ErrorCode.SERVICE_UNAVAILABLE],
     ["Neo.DatabaseError.General.UnknownError", ErrorCode.SERVICE_UNAVAILABLE],
+    // Stopped from outside, nothing written: retry (was INTERNAL_SERVER_ERROR in a crash test's retries).
+    ["Neo.ClientError.Transaction.LockClientStopped", ErrorCode.SERVICE_UNAVAILABLE],
+    ["Neo.ClientError.Transaction.Terminated", ErrorCode.SERVICE_UNAVAILABLE],
   ])("maps %s", (code, expected) => {
     expect(codeOf(new Neo4jError("x", code, "", ""))).toBe(expected);
   });
