@@ -10,5 +10,5 @@ module.exports = {
   moduleFileExtensions: ["ts", "js", "json"],
   testTimeout: 60000,
   maxWorkers: 2,
-  setupFiles: ["reflect-metadata"],
+  setupFiles: ["reflect-metadata", "<rootDir>/tests/compile-at-first-sight.ts"],
 };

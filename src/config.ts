@@ -71,6 +71,11 @@ export interface GraphQLLimitsConfig {
   readonly schemaHints: boolean;
   /** The page at GET /graphql: Apollo Sandbox (loaded from Apollo's CDN) or none. */
   readonly landingPage: "sandbox" | "none";
+  /**
+   * Runs of a document through graphql-js before graphql-jit compiles it (src/http/compiled-execution.ts):
+   * 0 compiles at first sight; a very large value keeps every document on graphql-js.
+   */
+  readonly compileAfterRuns: number;
 }
 
 export interface HttpConfig {
@@ -235,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       introspection: flag("GRAPHQL_INTROSPECTION", !production),
       schemaHints: flag("GRAPHQL_SCHEMA_HINTS", !production),
       landingPage: oneOf<"sandbox" | "none">("GRAPHQL_LANDING_PAGE", production ? "none" : "sandbox", ["sandbox", "none"]),
+      compileAfterRuns: integer("GRAPHQL_COMPILE_AFTER_RUNS", 1, 0, 1_000_000_000),
     },
     auth: {
       readsRequireKey: flag("AUTH_READS_REQUIRE_KEY", false),

@@ -12,7 +12,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import { Authenticator } from "../auth/authenticator";
@@ -26,7 +25,9 @@ import { ErrorCode, restError } from "../common/errors";
 import { attachSubscriptionServer, type SubscriptionServer } from "../live/ws";
 import { corsMiddleware } from "./cors";
 import { EXAMPLE_OPERATIONS } from "./examples";
+import { CompiledExecution } from "./compiled-execution";
 import { createFormatError } from "./format-error";
+import { answerHttpError, graphqlEndpoint, isGraphQLPath } from "./graphql-endpoint";
 import { graphExportRouter } from "./graph-export";
 import { operationLimitsPlugin, operationValidationRules } from "./operation-limits";
 import { sourceTextRouter } from "./source-text";
@@ -41,13 +42,10 @@ export interface HttpAppDependencies {
   readonly failures: FailureLog;
 }
 
-interface HttpError extends Error {
-  status?: number;
-  statusCode?: number;
-}
-
 export interface HttpApp {
   readonly apollo: ApolloServer<RequestContext>;
+  /** Executes Apollo's operations with graphql-jit; its count of compiled operations is for tests and diagnostics. */
+  readonly execution: CompiledExecution;
   readonly httpServer: http.Server;
   /** Resolves each request's API key (src/auth); its cache and failure counts live here. */
   readonly auth: Authenticator;
@@ -60,12 +58,14 @@ export interface HttpApp {
 
 export function createApolloServer(
   deps: Pick<HttpAppDependencies, "config" | "schema" | "logger" | "failures">,
+  execution: CompiledExecution,
   httpServer?: http.Server,
   subscriptions?: SubscriptionServer,
 ): ApolloServer<RequestContext> {
   const limits = deps.config.graphql;
   return new ApolloServer<RequestContext>({
-    schema: deps.schema,
+    // The schema, executed by graphql-jit (src/http/compiled-execution.ts).
+    gateway: execution.gateway(),
     introspection: limits.introspection,
     hideSchemaDetailsFromClientErrors: !limits.schemaHints,
     includeStacktraceInErrorResponses: false,
@@ -120,6 +120,8 @@ const endRequestScopePlugin: ApolloServerPlugin<RequestContext> = {
 
 export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp> {
   const app = express();
+  // /graphql is served without Express (src/http/graphql-endpoint.ts), once Apollo has started.
+  const routes: { graphql?: (request: http.IncomingMessage, response: http.ServerResponse) => void } = {};
   // Node's defaults give a slow client a minute for its headers and five for its body, checked
   // every 30 s; ours are shorter and checked every second, so they hold to about a second.
   const httpServer = http.createServer(
@@ -128,7 +130,8 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
       requestTimeout: deps.config.http.requestTimeoutMs,
       connectionsCheckingInterval: 1_000,
     },
-    app,
+    (request, response) =>
+      routes.graphql && isGraphQLPath(request.url) ? routes.graphql(request, response) : app(request, response),
   );
   const auth = Authenticator.forRunner(deps.runner, deps.config.auth, deps.logger);
   const subscriptions = attachSubscriptionServer({
@@ -138,11 +141,13 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
     authenticate: (header, request) => auth.authenticate(header, clientAddress(request)),
     createContext: (principal) => createRequestContext(deps.runner, deps.config, principal ?? null),
   });
-  const apollo = createApolloServer(deps, httpServer, subscriptions);
+  const execution = new CompiledExecution(deps.schema, deps.config.graphql.compileAfterRuns);
+  const apollo = createApolloServer(deps, execution, httpServer, subscriptions);
   await apollo.start();
 
   app.disable("x-powered-by");
-  if (deps.config.http.corsOrigins.length > 0) app.use(corsMiddleware(deps.config.http.corsOrigins));
+  const cors = deps.config.http.corsOrigins.length > 0 ? corsMiddleware(deps.config.http.corsOrigins) : undefined;
+  if (cors) app.use(cors);
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -151,16 +156,18 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
     const neo4jUp = await deps.runner.ping();
     res.status(neo4jUp ? 200 : 503).json({ status: neo4jUp ? "ready" : "unavailable", neo4j: neo4jUp ? "up" : "down" });
   });
-  app.use(
-    "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      // A bad key is refused here, before anything runs (UNAUTHENTICATED, 401); Apollo's CSRF
-      // check has already run. Each field's role is checked by the authChecker (src/auth).
-      context: async ({ req }) =>
-        createRequestContext(deps.runner, deps.config, await auth.authenticate(req.headers.authorization, clientAddress(req))),
-    }),
-  );
+  routes.graphql = graphqlEndpoint(apollo, {
+    // A bad key is refused here, before anything runs (UNAUTHENTICATED, 401); Apollo's CSRF
+    // check has already run. Each field's role is checked by the authChecker (src/auth).
+    context: async (request) =>
+      createRequestContext(
+        deps.runner,
+        deps.config,
+        await auth.authenticate(request.headers.authorization, clientAddress(request)),
+      ),
+    cors,
+    logger: deps.logger,
+  });
   // The REST routes answer the same reads, under the same policy.
   app.use(["/graph.json", "/graph.graphml", "/sources"], restAuthGate(auth));
   app.use(graphExportRouter(apollo, () => createRequestContext(deps.runner, deps.config)));
@@ -181,22 +188,13 @@ export async function createHttpApp(deps: HttpAppDependencies): Promise<HttpApp>
   });
   // Express's default error page prints a stack trace outside production; answer a bad body
   // (malformed or oversized JSON) the way GraphQL clients expect instead.
-  app.use((error: HttpError, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    if (status >= 500) deps.logger.error({ err: error }, "HTTP request failed");
-    res.status(status).json({
-      errors: [
-        {
-          message: status < 500 ? `Bad request: ${error.message}` : "Internal server error",
-          extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" },
-        },
-      ],
-    });
-  });
+  app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) =>
+    answerHttpError(error, res, deps.logger),
+  );
 
   return {
     apollo,
+    execution,
     httpServer,
     auth,
     subscriptions,

@@ -6,7 +6,14 @@
  * or image could send; an allowed origin only gets to read the answers of real GraphQL requests.
  */
 import cors from "cors";
-import type { RequestHandler } from "express";
+import type http from "node:http";
+
+/** A Connect-style middleware on Node's own request and response: Express takes it, and so does /graphql without Express. */
+export type NodeMiddleware = (
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
 
 /** Whether `origin` is one of `allowed`, where "http://localhost:*" admits any port. */
 export function originAllowed(origin: string, allowed: readonly string[]): boolean {
@@ -18,7 +25,7 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
   });
 }
 
-export function corsMiddleware(allowed: readonly string[]): RequestHandler {
+export function corsMiddleware(allowed: readonly string[]): NodeMiddleware {
   return cors({
     origin: (origin, callback) => callback(null, origin !== undefined && originAllowed(origin, allowed)),
     methods: ["GET", "POST", "OPTIONS"],

@@ -1,5 +1,6 @@
 /** The server over real HTTP on a free port: GraphQL, Sandbox, health and readiness. */
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { createApp, type App } from "../../src/app";
 import { createLogger } from "../../src/logger";
 import { startHttpTestApp, testConfig, type HttpTestApp } from "./test-server";
@@ -54,6 +55,39 @@ describe("HTTP", () => {
     const oversized = await post({ query: `{ entity(id: "openai") { name } }`, padding: "x".repeat(2 * 1024 * 1024) });
     expect(oversized.status).toBe(413);
     expect(((await oversized.json()) as any).errors[0].extensions).toEqual({ code: "BAD_REQUEST" });
+  });
+
+  it("answers the other shapes of HTTP request as Express did (/graphql is served without it)", async () => {
+    const query = JSON.stringify({ query: "{ __typename }" });
+    const asJson = { "content-type": "application/json" };
+    const latin1 = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=latin1" },
+      body: query,
+    });
+    expect(latin1.status).toBe(415);
+    expect(await latin1.json()).toEqual({
+      errors: [{ message: 'Bad request: unsupported charset "LATIN1"', extensions: { code: "BAD_REQUEST" } }],
+    });
+    const gzipped = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { ...asJson, "content-encoding": "gzip" },
+      body: gzipSync(query),
+    });
+    expect(await gzipped.json()).toEqual({ data: { __typename: "Query" } });
+    const get = await fetch(`${base}/graphql/?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { "apollo-require-preflight": "1" },
+    });
+    expect(await get.json()).toEqual({ data: { __typename: "Query" } });
+    const put = await fetch(`${base}/graphql`, { method: "PUT", headers: asJson, body: query });
+    expect(put.status).toBe(405);
+    const empty = await fetch(`${base}/graphql`, { method: "POST", headers: asJson, body: "" });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as any).errors[0].extensions).toEqual({ code: "BAD_REQUEST" });
+    const page = await fetch(`${base}/graphql`, { headers: { accept: "text/html" } });
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    // Other paths are still Express's, with its JSON 404.
+    expect((await fetch(`${base}/graphql/more`)).status).toBe(404);
   });
 
   it("serves Apollo Sandbox as the landing page in development", async () => {
