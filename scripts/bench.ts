@@ -222,7 +222,7 @@ async function startServerImpl(neo4jConfig: AppConfig["neo4j"]): Promise<Impl> {
 
 /**
  * The server as it was at a git revision, built in artifacts/bench/baseline-<rev> (its sources from
- * `git archive`, this checkout's node_modules), run like ours on the same graph: the same
+ * `git archive`; this checkout's node_modules, or its own when its package-lock.json differs), run like ours on the same graph: the same
  * documents, so the ratio is what the commits since then cost or saved.
  */
 async function startBaselineImpl(neo4jConfig: AppConfig["neo4j"], revision: string): Promise<Impl> {
@@ -238,10 +238,18 @@ async function startBaselineImpl(neo4jConfig: AppConfig["neo4j"], revision: stri
       stdio: "inherit",
     });
     if (archive.status !== 0) throw new Error("git archive of the baseline failed");
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
+    // This checkout's node_modules when the baseline's dependencies are the same; its own otherwise
+    // (a dependency added or removed since then would fail its build or change what it runs).
+    const lock = (folder: string) => fs.readFileSync(path.join(folder, "package-lock.json"), "utf8");
+    if (lock(dir) === lock(root)) fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
+    else {
+      log(`its dependencies differ from this checkout's: npm ci in ${path.relative(root, dir)} ...`);
+      const install = spawnSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: dir, stdio: "inherit" });
+      if (install.status !== 0) throw new Error("installing the baseline's dependencies failed");
+    }
     const build = spawnSync(
       process.execPath,
-      [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+      [path.join(dir, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
       {
         cwd: dir,
         stdio: "inherit",
