@@ -1,9 +1,9 @@
 /**
  * /graphql on node:http itself, the way Apollo's own standalone server does it (CORS, body-parser's
  * JSON parser, then `executeHTTPGraphQLRequest`), rather than through Express: Express's router,
- * its request and response prototypes and `res.send` (an ETag hashed over every answer) cost
- * about a millisecond of CPU per cheap request, a tenth of the server's share (issue 9, measured
- * against the raw-driver floor in the same run). The other routes stay on Express.
+ * its request and response prototypes and `res.send` cost 1–2 ms of CPU per cheap request, a tenth
+ * to a fifth of the server process's share (issue 9: the same build with and without it, against
+ * the raw-driver floor in the same run). The other routes stay on Express.
  *
  * What a client sees is unchanged: the same CORS headers, the same 400/413/415 answers to a body
  * that is not JSON, too large or in another charset, the same CSRF refusals (Apollo's).
