@@ -55,6 +55,13 @@ export class ChangeFollower {
     return this.subscribers.size;
   }
 
+  /** Subscriptions whose starting point is read: each receives every change committed after it. */
+  get following(): number {
+    let count = 0;
+    for (const subscription of this.subscribers) if (subscription.started) count += 1;
+    return count;
+  }
+
   /** Whether the poll loop runs (it does exactly while there are subscribers). */
   get running(): boolean {
     return this.position !== null;
@@ -172,6 +179,11 @@ export class LiveSubscription implements AsyncIterableIterator<LiveEvent> {
     private readonly maxQueued: number,
     private readonly onEnd: () => void,
   ) {}
+
+  /** Whether its starting point is read (before that, what it will receive is not yet decided). */
+  get started(): boolean {
+    return this.startSeq !== null;
+  }
 
   startAfter(seq: number): void {
     this.startSeq = seq;

@@ -127,17 +127,17 @@ const hasSeq = (seq: number) => (results: ExecutionResult<Record<string, any>>[]
   results.some((result) => result.data?.graphChanged?.seq === seq);
 
 /**
- * The server registers a subscription (and reads where the log stands) after the client sent
- * it: wait until each instance's follower counts it, so "before it subscribed" is well defined.
+ * The server registers a subscription, then reads where the change log stands: a change committed
+ * before that read is not the subscriber's. Wait until each instance has read the start of
+ * `count` subscriptions, so "before it subscribed" is well defined. (A fixed 200 ms wait for that
+ * read was too short under CI's load: the change was written first and, rightly, never sent.)
  */
 async function registered(app: HttpTestApp, count: number): Promise<void> {
   const deadline = Date.now() + DELIVERY_WAIT_MS;
-  while (app.app.http.subscriptions.follower.size < count) {
-    if (Date.now() > deadline) throw new Error(`${count} subscriptions not registered`);
+  while (app.app.http.subscriptions.follower.following < count) {
+    if (Date.now() > deadline) throw new Error(`${count} subscriptions not started`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  // Registered, then the start is read: let that read return.
-  await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 describe("graphChanged over graphql-ws, two instances", () => {

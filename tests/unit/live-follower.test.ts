@@ -84,6 +84,20 @@ describe("change follower", () => {
     expect(seqs(await drain(subscription))).toEqual([2, 3, 4]);
   });
 
+  test("counts a subscription as following once its start is read, not when it is registered", async () => {
+    let release: (seq: number) => void = () => undefined;
+    const slowStart = new Promise<number>((resolve) => (release = resolve));
+    jest.spyOn(log, "latestSeq").mockReturnValueOnce(slowStart);
+    const subscribing = follower.subscribe(changeFilterOf({}));
+    expect(follower.size).toBe(1);
+    expect(follower.following).toBe(0);
+    release(0);
+    const subscription = await subscribing;
+    expect(follower.following).toBe(1);
+    await subscription.return();
+    expect(follower.following).toBe(0);
+  });
+
   test("the filters: any of the ids (merged-away ones too) and any of the types", async () => {
     const byId = await follower.subscribe(changeFilterOf({ ids: ["windsurf"] }));
     const byType = await follower.subscribe(changeFilterOf({ types: [RelationType.INVESTS_IN] }));
