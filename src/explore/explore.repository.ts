@@ -19,7 +19,7 @@ import {
   RECORD_CONDITION,
   recordCondition,
   recordTimeParams,
-  RELATION_TYPE_OF_R,
+  relationTypeOf,
   relationCountExpression,
   relationFilterParams,
   type DirectionFilterValue,
@@ -44,12 +44,19 @@ export interface ExpandedGraph {
   readonly facts: ReadonlyMap<string, RelationView>;
 }
 
-/** One frontier node of a breadth-first level, with the relations followed from it. */
+/** One frontier node of a breadth-first level, with the relations followed from it that reach a kept entity. */
 export interface FrontierNode {
   readonly entity: EntityRecord;
   readonly rows: ReadonlyArray<{ readonly sketch: ExpandedSketch; readonly reachedId: string }>;
   /** Its relations that pass the filters but were not followed (the per-node cap). */
   readonly leftOut: number;
+}
+
+/** One breadth-first level as read. */
+export interface ExpandedLevel {
+  readonly frontier: FrontierNode[];
+  /** Whether the level reached entities that the cap on nodes left out. */
+  readonly cut: boolean;
 }
 
 export interface PathRecord {
@@ -81,17 +88,26 @@ export interface SearchRow {
 
 /**
  * One breadth-first level, bounded in Cypher: for each frontier node, its `$perNode` most recent
- * relations of the asked types (`asOf` and direction checked as each is read), without their
- * facts (quotes are most of a relation's cost and most are never kept) and with only the id of
- * the entity each reaches (a hub's neighbours are mostly dropped by the cap on nodes; the kept
- * ones are read at the end), and how many more it has. Unfiltered, a node with a list of its
- * recent relations (src/relation/recent-relations.ts) reads only the first `$perNode` of them;
- * otherwise its relations are read and sorted. A missing frontier node (an unknown centre)
- * gives no row.
+ * relations of the asked types (`asOf` and direction checked as each is read), and how many more
+ * it has. Unfiltered, a node with a list of its recent relations (src/relation/recent-relations.ts)
+ * reads only the first `$perNode` of them; otherwise its relations are read and sorted.
+ *
+ * The cap on nodes is applied here too: of the entities the level reaches that are not yet kept
+ * (`$kept`), the first `$room` by id are kept, and only the relations that reach a kept entity are
+ * projected and answered (`cut` says whether some reached entity was left out). A hub's neighbours
+ * are mostly dropped by that cap, so a relation is carried as itself and its far end's id until
+ * then: on the bench graph's hub the second level projected 1,843 relations to keep 148. The
+ * relations' facts (quotes are most of a relation's cost) and the kept entities reached are read
+ * at the end. A missing frontier node (an unknown centre) gives no row.
  */
+/** A followed relation as a traversal answers it (an ExpandedSketch), with the id of the entity it reaches. */
+function sketchOf(relationship: string, reachedId: string): string {
+  const r = relationship;
+  return `{id: ${r}.id, elementId: elementId(${r}), type: ${relationTypeOf(r)}, fromId: startNode(${r}).id, toId: endNode(${r}).id,
+    periodStart: toString(${r}.periodStart), periodEnd: toString(${r}.periodEnd), reachedId: ${reachedId}}`;
+}
+
 function levelQuery(filter: RelationFilter, direction: DirectionFilterValue): string {
-  const sketch = `collect({id: r.id, elementId: elementId(r), type: ${RELATION_TYPE_OF_R}, fromId: startNode(r).id, toId: endNode(r).id,
-    periodStart: toString(r.periodStart), periodEnd: toString(r.periodEnd), reachedId: other.id})`;
   return `
 UNWIND $frontier AS id
 MATCH (e:Entity {id: id})
@@ -100,18 +116,34 @@ CALL (e, listed) {
   UNWIND CASE WHEN listed THEN e.recentRelations[0..$perNode] ELSE [] END AS relationElementId
   MATCH ()-[r]->() WHERE elementId(r) = relationElementId
   WITH r, CASE WHEN startNode(r) = e THEN endNode(r) ELSE startNode(r) END AS other
-  RETURN ${sketch} AS listedRows
+  RETURN collect({r: r, reachedId: other.id}) AS listedRows
 }
 CALL (e, listed) {
   WITH e WHERE NOT listed
   MATCH (e)-[r${filterTypeExpression(filter)}]-(other)
   WHERE ${AS_OF_CONDITION} AND ${recordCondition(filter)} AND ${DIRECTION_CONDITION}
   WITH r, other ORDER BY ${RECENT_RELATIONS_ORDER} LIMIT $perNode
-  RETURN ${sketch} AS readRows
+  RETURN collect({r: r, reachedId: other.id}) AS readRows
 }
-WITH e, CASE WHEN listed THEN listedRows ELSE readRows END AS rows
-RETURN ${entityMap("e")} AS entity, rows,
-  CASE WHEN size(rows) < $perNode THEN 0 ELSE ${relationCountExpression(filter, direction)} - size(rows) END AS leftOut`;
+WITH e, CASE WHEN listed THEN listedRows ELSE readRows END AS followed
+WITH collect({
+  node: e,
+  followed: followed,
+  leftOut: CASE WHEN size(followed) < $perNode THEN 0 ELSE ${relationCountExpression(filter, direction)} - size(followed) END
+}) AS frontier
+CALL (frontier) {
+  UNWIND frontier AS expanded
+  UNWIND expanded.followed AS row
+  WITH DISTINCT row.reachedId AS reachedId
+  WHERE NOT reachedId IN $kept
+  WITH reachedId ORDER BY reachedId LIMIT $room + 1
+  RETURN collect(reachedId) AS reached
+}
+WITH frontier, reached[0..$room] AS added, size(reached) > $room AS cut
+UNWIND frontier AS expanded
+WITH expanded.node AS e, expanded.leftOut AS leftOut, cut,
+  [row IN expanded.followed WHERE row.reachedId IN $kept OR row.reachedId <= added[-1] | ${sketchOf("row.r", "row.reachedId")}] AS rows
+RETURN ${entityMap("e")} AS entity, rows, leftOut, cut`;
 }
 
 /** Whether a filter asks for every relation, as the lists of recent relations hold them. */
@@ -306,11 +338,12 @@ export class ExploreRepository {
    * Breadth-first expansion, one statement per level, all in one read transaction under the
    * traversal timeout. (Depth 2 as one statement, the next frontier chosen in Cypher, measured
    * slower on the 1M-relation bench graph: p50 52 vs 47 ms on a normal node, 219 vs 115 ms on a
-   * hub, 40 interleaved runs each; Neo4j plans the nested levels worse than each one alone.) `visit` gets each level's frontier nodes and returns the next frontier
-   * (empty to stop), so the service decides which nodes to keep while the cap on nodes holds.
-   * Then the kept entities (`keptNodeIds`) and, if `keptEdges` is given, the facts of the
-   * relations it names are read in the same transaction. Answers null when the centre does not
-   * exist (nothing else was read).
+   * hub, 40 interleaved runs each; Neo4j plans the nested levels worse than each one alone.)
+   * Each level keeps, within `nodeLimit`, the nearest entities it reaches, by id (see
+   * `levelQuery`); `keptNodeIds` says which are kept so far (the centre first), and `visit` gets
+   * each level and returns the next frontier (empty to stop). Then the kept entities and, if
+   * `keptEdges` is given, the facts of the relations it names are read in the same transaction.
+   * Answers null when the centre does not exist (nothing else was read).
    */
   expand(
     centreId: string,
@@ -318,7 +351,8 @@ export class ExploreRepository {
     filter: RelationFilter,
     direction: DirectionFilterValue,
     perNode: number,
-    visit: (level: number, frontier: FrontierNode[]) => string[],
+    nodeLimit: number,
+    visit: (level: number, read: ExpandedLevel) => string[],
     keptNodeIds: () => string[],
     keptEdges?: () => ExpandedSketch[],
   ): Promise<ExpandedGraph | null> {
@@ -329,17 +363,20 @@ export class ExploreRepository {
         let frontier = [centreId];
         const entities = new Map<string, EntityRecord>();
         for (let at = 1; at <= depth && frontier.length > 0; at++) {
+          const kept = keptNodeIds();
           const result = await tx.run(level, {
             ...relationFilterParams(filter),
             frontier,
             direction,
             unfiltered: isUnfiltered(filter, direction),
             perNode: toInteger(perNode),
+            kept,
+            room: toInteger(Math.max(0, nodeLimit - kept.length)),
           });
           if (at === 1 && result.records.length === 0) return null;
           const nodes = result.records.map(toFrontierNode);
           for (const node of nodes) entities.set(node.entity.id, node.entity);
-          frontier = visit(at, nodes);
+          frontier = visit(at, { frontier: nodes, cut: result.records.some((record) => record.get("cut") === true) });
         }
         const missing = keptNodeIds().filter((id) => !entities.has(id));
         if (missing.length > 0) {

@@ -89,13 +89,15 @@ export class ExploreService {
 
   /**
    * Breadth first from the centre: nodes nearest first (then by id) until the node cap; from each
-   * node, its `relationsPerNode` most recent relations (the cap is applied in Cypher, and the rest
-   * counted in `relationsLeftOut`); edges are the followed relations between kept nodes. The facts
-   * of the kept edges are read only when `withFacts` (the selection asks for them).
+   * node, its `relationsPerNode` most recent relations (both caps are applied in Cypher, and the
+   * rest counted in `relationsLeftOut` and `truncated`); edges are the followed relations between
+   * kept nodes. The facts of the kept edges are read only when `withFacts` (the selection asks for them).
    */
   async neighbourhood(args: NeighbourhoodArgs, withFacts = true): Promise<GraphView> {
     /** Kept nodes: distance from the centre, and how many relations the cap left out (null: not expanded). */
-    const nodes = new Map<string, { distance: number; relationsLeftOut: number | null }>();
+    const nodes = new Map<string, { distance: number; relationsLeftOut: number | null }>([
+      [args.id, { distance: 0, relationsLeftOut: null }],
+    ]);
     const sketches: ExpandedSketch[] = [];
     let truncated = false;
     const keptEdges = () => {
@@ -109,27 +111,23 @@ export class ExploreService {
       relationFilterOf(args),
       args.direction,
       args.relationsPerNode,
-      (level, frontier) => {
-        if (level === 1) nodes.set(frontier[0].entity.id, { distance: 0, relationsLeftOut: null });
-        const reached = new Set<string>();
+      args.limit,
+      (level, { frontier, cut }) => {
+        if (cut) truncated = true;
+        // Every relation read reaches a kept entity: one kept before, or one this level added.
+        const added = new Set<string>();
         for (const node of frontier) {
           const kept = nodes.get(node.entity.id);
           if (kept) kept.relationsLeftOut = node.leftOut;
           if (node.leftOut > 0) truncated = true;
           for (const row of node.rows) {
             sketches.push(row.sketch);
-            if (!nodes.has(row.reachedId)) reached.add(row.reachedId);
+            if (!nodes.has(row.reachedId)) added.add(row.reachedId);
           }
         }
-        const next: string[] = [];
-        for (const id of [...reached].sort((left, right) => left.localeCompare(right))) {
-          if (nodes.size >= args.limit) {
-            truncated = true;
-            break;
-          }
-          nodes.set(id, { distance: level, relationsLeftOut: null });
-          next.push(id);
-        }
+        // By id, in the order Cypher chose them (UTF-16 code units, as Cypher compares strings).
+        const next = [...added].sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+        for (const id of next) nodes.set(id, { distance: level, relationsLeftOut: null });
         return nodes.size >= args.limit ? [] : next;
       },
       () => [...nodes.keys()],

@@ -74,8 +74,12 @@ export function recordTimeParams(filter: RecordTimeFilter | null): Record<string
   return { knownAt: filter?.knownAt ?? null, includeRetracted: filter?.includeRetracted ?? false };
 }
 
-/** The relationship's own type: a retracted one keeps it in `retractedType`. */
-export const RELATION_TYPE_OF_R = "CASE type(r) WHEN 'RETRACTED' THEN r.retractedType ELSE type(r) END";
+/** The own type of the relationship `relationship` names: a retracted one keeps it in `retractedType`. */
+export function relationTypeOf(relationship: string): string {
+  return `CASE type(${relationship}) WHEN 'RETRACTED' THEN ${relationship}.retractedType ELSE type(${relationship}) END`;
+}
+
+export const RELATION_TYPE_OF_R = relationTypeOf("r");
 
 /**
  * Record time (valid time is `asOf`): keeps `r` when it had been recorded by `$knownAt` and

@@ -84,6 +84,21 @@ describe("neighbourhood", () => {
     expect(neighbourhood.truncated).toBe(true);
   });
 
+  it("keeps, under the node limit, the nearest entities by id and the followed relations among them", async () => {
+    const { whole, cut } = await data(`{
+      whole: neighbourhood(id: "openai", depth: 1, limit: ${EXPLORE_LIMITS.nodes.max}) { ${GRAPH} }
+      cut: neighbourhood(id: "openai", depth: 3, limit: 5) { ${GRAPH} }
+    }`);
+    const byId = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
+    const direct = ids(whole.nodes.filter((node: any) => node.distance === 1)).sort(byId);
+    expect(direct.length).toBeGreaterThan(4);
+    const kept = ["openai", ...direct.slice(0, 4)];
+    expect(ids(cut.nodes).sort(byId)).toEqual([...kept].sort(byId));
+    const among = whole.edges.filter((edge: any) => kept.includes(edge.source) && kept.includes(edge.target));
+    expect(among.length).toBeGreaterThan(0);
+    expect(ids(cut.edges).sort(byId)).toEqual(ids(among).sort(byId));
+  });
+
   it("follows each node's most recent relations up to relationsPerNode, and says how many it left out", async () => {
     const { entity } = await data(`{ entity(id: "microsoft") { relationsConnection(first: 1) { totalCount } } }`);
     const whole = await data(
