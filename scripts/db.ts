@@ -7,7 +7,7 @@
  *                                    `--bulk`: a first load into the empty local Neo4j through
  *                                    neo4j-admin (scripts/bulk-import.ts).
  *   `npm run db:export -- FILE`      the whole graph in the import format (`-` for stdout).
- *   `npm run db:reindex`             rebuilds every entity's list of recent relations
+ *   `npm run db:reindex`             rebuilds every entity's lists of recent and earliest relations
  *                                    (src/relation/recent-relations.ts), after edits made outside
  *                                    the import.
  * Problems with the input are one line each and exit code 1; never a stack trace.

@@ -135,7 +135,7 @@ async function applySchema(scratch: ScratchNeo4j, log: (line: string) => void): 
 }
 
 /**
- * Rebuilds every entity's list of recent relations on a reused graph (about 10 s): a graph loaded
+ * Rebuilds every entity's lists of recent and earliest relations on a reused graph (about 17 s): a graph loaded
  * by an older version has none, or lists in another order, and the bench must measure what a
  * fresh import gives.
  */

@@ -124,7 +124,7 @@ MATCH (e:Entity {id: $id})
 CREATE (v:Revision)
 SET v = properties(e), v.subject = e.id, v.kind = 'entity',
     v.recordedAt = coalesce(e.updatedAt, e.recordedAt, datetime('1970-01-01T00:00:00Z')), v.supersededAt = datetime($at)
-REMOVE v.recentRelations`;
+REMOVE v.recentRelations, v.earliestRelations`;
 
 /** The facts of a relation replaced (a correction); references untouched. */
 const SET_RELATION_FACTS = `
@@ -246,7 +246,7 @@ CALL (m, s) {
 }
 WITH m, s, [name IN [m.name] + coalesce(m.aliases, []) WHERE NOT name IN [s.name] + coalesce(s.aliases, [])] AS newAliases
 SET s.aliases = coalesce(s.aliases, []) + newAliases, s.version = coalesce(s.version, 1) + 1, s.updatedAt = datetime($at)
-REMOVE m:Entity, m.recentRelations
+REMOVE m:Entity, m.recentRelations, m.earliestRelations
 SET m:MergedEntity, m.mergedInto = s.id, m.mergedAt = datetime($at), m.mergedBy = $by`;
 
 export class CurationRepository {

@@ -15,7 +15,7 @@ import {
   DIRECTION_CONDITION,
   RELATION_FILTER_CONDITION,
   filterTypeExpression,
-  readsRetracted,
+  isUnfiltered,
   RECORD_CONDITION,
   recordCondition,
   recordTimeParams,
@@ -144,11 +144,6 @@ UNWIND frontier AS expanded
 WITH expanded.node AS e, expanded.leftOut AS leftOut, cut,
   [row IN expanded.followed WHERE row.reachedId IN $kept OR row.reachedId <= added[-1] | ${sketchOf("row.r", "row.reachedId")}] AS rows
 RETURN ${entityMap("e")} AS entity, rows, leftOut, cut`;
-}
-
-/** Whether a filter asks for every relation, as the lists of recent relations hold them. */
-function isUnfiltered(filter: RelationFilter, direction: DirectionFilterValue): boolean {
-  return direction === "ANY" && !filter.asOf && !readsRetracted(filter) && filter.types.length === ALL_RELATION_TYPES.length;
 }
 
 /** The entities a traversal kept, by id (read in the same transaction). */

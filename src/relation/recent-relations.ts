@@ -1,15 +1,18 @@
 /**
- * Each well-connected entity keeps the list of its most recent relations, so that following "the
- * 50 most recent relations" of a hub costs 50 reads instead of reading the date of every one of
- * its 25,000 relations to sort them (a neighbourhood's per-node cap; PROFILE showed 38,000
- * relationships read and sorted for the depth-2 neighbourhood of a hub of 4,900).
+ * Each well-connected entity keeps the lists of its most recent and of its earliest relations, so
+ * that following "the 50 most recent relations" of a hub, or answering the first page of its
+ * `relations` (earliest first), costs 50 reads instead of reading the date of every one of its
+ * 25,000 relations to sort them (PROFILE showed 38,000 relationships read and sorted for the
+ * depth-2 neighbourhood of a hub of 4,900; the first page of the super hub's relations cost 100 ms).
  *
- * The list is `Entity.recentRelations`: Neo4j element ids, in RECENT_RELATIONS_ORDER, at most
- * `keep` of them, stored only on entities with more than `minimumDegree` relations (below that,
- * reading them all is as cheap as reading the list). It counts every relation type in both
- * directions, so it serves only the unfiltered expansion; types, direction or `asOf` read the
- * relations themselves. Every write that adds or changes relations refreshes the lists of the
- * entities it touched (the import, the bulk import); `refreshAll` rebuilds them all.
+ * The lists are `Entity.recentRelations` (RECENT_RELATIONS_ORDER, for a neighbourhood's per-node
+ * cap) and `Entity.earliestRelations` (EARLIEST_RELATIONS_ORDER, the order of `Entity.relations`):
+ * Neo4j element ids, at most `keep` of them, stored only on entities with more than
+ * `minimumDegree` relations (below that, reading them all is as cheap as reading a list). They
+ * count every relation type in both directions, so they serve only unfiltered reads; types,
+ * direction, `asOf`, a counterparty or a cursor read the relations themselves. Every write that
+ * adds or changes relations refreshes the lists of the entities it touched (the import, the bulk
+ * import, the mutations); `refreshAll` rebuilds them all.
  */
 import { toInteger } from "../graph/values";
 import { typeExpression } from "./relation-filter";
@@ -25,6 +28,9 @@ export const RECENT_RELATIONS = {
 /** Most recent first: start date descending (a relation without one first, as Cypher sorts nulls), then id. */
 export const RECENT_RELATIONS_ORDER = "r.periodStart DESC, r.id";
 
+/** Earliest first: start date, then id, the order of `Entity.relations` and of its cursors. */
+export const EARLIEST_RELATIONS_ORDER = "r.periodStart, r.id";
+
 /** Rebuilds the lists of the entities `$ids` (and removes those that fell under the minimum). */
 export const REFRESH_RECENT_RELATIONS = `
 UNWIND $ids AS id
@@ -34,7 +40,14 @@ CALL (e) {
   WITH r ORDER BY ${RECENT_RELATIONS_ORDER} LIMIT $keep
   RETURN collect(elementId(r)) AS recent
 }
-SET e.recentRelations = CASE WHEN size(recent) > $minimumDegree THEN recent ELSE null END
+CALL (e, recent) {
+  WITH e WHERE size(recent) > $minimumDegree
+  MATCH (e)-[r${typeExpression(ALL_RELATION_TYPES)}]-()
+  WITH r ORDER BY ${EARLIEST_RELATIONS_ORDER} LIMIT $keep
+  RETURN collect(elementId(r)) AS earliest
+}
+SET e.recentRelations = CASE WHEN size(recent) > $minimumDegree THEN recent ELSE null END,
+  e.earliestRelations = CASE WHEN size(recent) > $minimumDegree THEN earliest ELSE null END
 RETURN count(e) AS refreshed`;
 
 /** The entities that need a list: more than `$minimumDegree` relations. */

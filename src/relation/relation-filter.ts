@@ -96,6 +96,11 @@ export const RECORD_CONDITION = `($knownAt IS NULL OR r.recordedAt IS NULL OR r.
  * RECORD_CONDITION where the filter needs it; without `knownAt` or `includeRetracted` the pattern
  * expands no RETRACTED relationship and every relation read is current, so no predicate at all.
  */
+/** Whether a filter asks for every relation in force now, in both directions, as the lists of src/relation/recent-relations.ts hold them. */
+export function isUnfiltered(filter: RelationFilter, direction: DirectionFilterValue): boolean {
+  return direction === "ANY" && !filter.asOf && !readsRetracted(filter) && filter.types.length === ALL_RELATION_TYPES.length;
+}
+
 export function recordCondition(filter: RelationFilter): string {
   return readsRetracted(filter) ? RECORD_CONDITION : "true";
 }

@@ -15,6 +15,7 @@ import {
   AS_OF_CONDITION,
   DIRECTION_CONDITION,
   filterTypeExpression,
+  isUnfiltered,
   readsRetracted,
   RECORD_CONDITION,
   recordCondition,
@@ -29,6 +30,7 @@ import {
 import type { RelationStatus } from "./relation-status.enum";
 import { ALL_RELATION_TYPES, assertRelationType, isSymmetric, type RelationType } from "./relation-type.enum";
 import type { RelationView } from "./relation.view";
+import { EARLIEST_RELATIONS_ORDER, RECENT_RELATIONS } from "./recent-relations";
 
 /**
  * The one projection of a relationship `r`: every query that returns relations uses it, and
@@ -155,6 +157,9 @@ RETURN ${relationsAndEnds("found")}`;
  * the expansion is typed (only the asked types are read), the page is cut per entity in Cypher
  * (top-k by start date, then id), and the count, when asked, comes from the same statement. With
  * a counterparty, both ends are bound, so Neo4j expands from whichever has fewer relations.
+ * Unfiltered and from the start, a well-connected entity's page is read from its list of earliest
+ * relations (src/relation/recent-relations.ts) when the list holds the page: a hub's first page
+ * then costs what the page costs, not a read and sort of all its relations.
  */
 function entityPageQuery(filter: RelationFilter, direction: DirectionFilterValue, byCounterparty: boolean, counted: boolean) {
   const types = filterTypeExpression(filter);
@@ -167,18 +172,42 @@ function entityPageQuery(filter: RelationFilter, direction: DirectionFilterValue
     : byCounterparty
       ? `COUNT { MATCH (e)-[r${types}]-(c) WHERE ${conditions} }`
       : relationCountExpression(filter, direction);
-  return `
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})${byCounterparty ? "\nMATCH (c:Entity {id: $counterpartyId})" : ""}
-CALL (e${byCounterparty ? ", c" : ""}) {
+  const row = `{outgoing: startNode(r) = e, relation: ${storedRelation(filter).replace(/\n/g, "\n                  ")}}`;
+  const read = `
   ${match}
     AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
          OR (r.periodStart = date($afterStart) AND r.id > $afterId))
-  WITH e, r, other ORDER BY r.periodStart, r.id LIMIT $limit
-  RETURN collect({outgoing: startNode(r) = e, relation: ${storedRelation(filter).replace(/\n/g, "\n                  ")}}) AS rows,
-    collect(DISTINCT ${entityMap("other")}) AS counterparties
+  WITH e, r, other ORDER BY ${EARLIEST_RELATIONS_ORDER} LIMIT $limit
+  RETURN collect(${row}) AS rows,
+    collect(DISTINCT ${entityMap("other")}) AS counterparties`;
+  if (byCounterparty) {
+    return `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+MATCH (c:Entity {id: $counterpartyId})
+CALL (e, c) {${read}
 }
 RETURN id, rows, ${entityMap("e")} AS entity, counterparties, ${total} AS total`;
+  }
+  // The list holds the page when it has that many relations, or all of the entity's.
+  return `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WITH id, e, $unfiltered AND e.earliestRelations IS NOT NULL
+  AND ($limit <= size(e.earliestRelations) OR size(e.earliestRelations) < $keep) AS listed
+CALL (e, listed) {
+  UNWIND CASE WHEN listed THEN e.earliestRelations[0..$limit] ELSE [] END AS relationElementId
+  MATCH ()-[r]->() WHERE elementId(r) = relationElementId
+  WITH e, r, CASE WHEN startNode(r) = e THEN endNode(r) ELSE startNode(r) END AS other
+  ORDER BY ${EARLIEST_RELATIONS_ORDER}
+  RETURN collect(${row}) AS listedRows,
+    collect(DISTINCT ${entityMap("other")}) AS listedCounterparties
+}
+CALL (e, listed) {
+  WITH e WHERE NOT listed${read.replace("AS rows,", "AS readRows,").replace("AS counterparties", "AS readCounterparties")}
+}
+RETURN id, CASE WHEN listed THEN listedRows ELSE readRows END AS rows, ${entityMap("e")} AS entity,
+  CASE WHEN listed THEN listedCounterparties ELSE readCounterparties END AS counterparties, ${total} AS total`;
 }
 
 /**
@@ -271,6 +300,8 @@ export class RelationRepository {
         afterStart: query.after?.periodStart ?? null,
         afterId: query.after?.id ?? null,
         limit: toInteger(query.limit),
+        unfiltered: isUnfiltered(query.filter, query.direction) && query.after === null && query.counterpartyId === null,
+        keep: toInteger(RECENT_RELATIONS.keep),
       });
       const pages = new Map<string, EntityRelationsPage>();
       for (const record of result.records) {

@@ -18,7 +18,7 @@ import { Exporter } from "../../src/knowledge/exporter";
 import { Importer, formatProblem, type ImportReport } from "../../src/knowledge/importer";
 import { KnowledgeRepository } from "../../src/knowledge/knowledge.repository";
 import { createLogger } from "../../src/logger";
-import { RECENT_RELATIONS, RECENT_RELATIONS_ORDER } from "../../src/relation/recent-relations";
+import { EARLIEST_RELATIONS_ORDER, RECENT_RELATIONS, RECENT_RELATIONS_ORDER } from "../../src/relation/recent-relations";
 import { typeExpression } from "../../src/relation/relation-filter";
 import { ALL_RELATION_TYPES } from "../../src/relation/relation-type.enum";
 import { createTestServer, startHttpTestApp } from "./test-server";
@@ -73,9 +73,9 @@ async function exportText(): Promise<string> {
 }
 
 /**
- * Each entity's stored list of recent relations (as relation ids, which survive a reload, unlike
- * element ids) next to what reading and sorting its relations gives, for entities whose list is
- * wrong. Empty when every list is current.
+ * Each entity's stored lists of recent and earliest relations (as relation ids, which survive a
+ * reload, unlike element ids) next to what reading and sorting its relations gives, for entities
+ * whose lists are wrong. Empty when every list is current.
  */
 async function staleRecentLists(): Promise<string[]> {
   const { records } = await driver.executeQuery(
@@ -86,20 +86,32 @@ async function staleRecentLists(): Promise<string[]> {
        RETURN collect(r.id) AS expected
      }
      CALL (e) {
+       MATCH (e)-[r${typeExpression(ALL_RELATION_TYPES)}]-()
+       WITH r ORDER BY ${EARLIEST_RELATIONS_ORDER} LIMIT $keep
+       RETURN collect(r.id) AS expectedEarliest
+     }
+     CALL (e) {
        UNWIND coalesce(e.recentRelations, []) AS elementId
        MATCH ()-[r]->() WHERE elementId(r) = elementId
        RETURN collect(r.id) AS stored
      }
-     RETURN e.id AS id, expected, stored, e.recentRelations IS NULL AS none`,
+     CALL (e) {
+       UNWIND coalesce(e.earliestRelations, []) AS elementId
+       MATCH ()-[r]->() WHERE elementId(r) = elementId
+       RETURN collect(r.id) AS storedEarliest
+     }
+     RETURN e.id AS id, expected, stored, expectedEarliest, storedEarliest,
+       e.recentRelations IS NULL AS none, e.earliestRelations IS NULL AS noneEarliest`,
     { keep: neo4jInt(RECENT_RELATIONS.keep) },
     // No bookmarks: a bulk load replaces the store, and its transaction ids start again.
     { database: scratch.config.neo4j.database, bookmarkManager: null },
   );
   return records
     .filter((record) => {
-      const expected = record.get("expected") as string[];
-      const wanted = expected.length > RECENT_RELATIONS.minimumDegree ? expected : [];
-      return record.get("none") !== (wanted.length === 0) || JSON.stringify(record.get("stored")) !== JSON.stringify(wanted);
+      const listed = (record.get("expected") as string[]).length > RECENT_RELATIONS.minimumDegree;
+      const stale = (expected: string, stored: string, none: string) =>
+        record.get(none) !== !listed || JSON.stringify(record.get(stored)) !== JSON.stringify(listed ? record.get(expected) : []);
+      return stale("expected", "stored", "none") || stale("expectedEarliest", "storedEarliest", "noneEarliest");
     })
     .map((record) => record.get("id") as string);
 }
