@@ -173,19 +173,20 @@ function entityPageQuery(filter: RelationFilter, direction: DirectionFilterValue
       ? `COUNT { MATCH (e)-[r${types}]-(c) WHERE ${conditions} }`
       : relationCountExpression(filter, direction);
   const row = `{outgoing: startNode(r) = e, relation: ${storedRelation(filter).replace(/\n/g, "\n                  ")}}`;
-  const read = `
+  /** The page read from the relations themselves, into the columns `rows` and `counterparties`. */
+  const read = (rows: string, counterparties: string) => `
   ${match}
     AND ($afterStart IS NULL OR r.periodStart > date($afterStart)
          OR (r.periodStart = date($afterStart) AND r.id > $afterId))
   WITH e, r, other ORDER BY ${EARLIEST_RELATIONS_ORDER} LIMIT $limit
-  RETURN collect(${row}) AS rows,
-    collect(DISTINCT ${entityMap("other")}) AS counterparties`;
+  RETURN collect(${row}) AS ${rows},
+    collect(DISTINCT ${entityMap("other")}) AS ${counterparties}`;
   if (byCounterparty) {
     return `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 MATCH (c:Entity {id: $counterpartyId})
-CALL (e, c) {${read}
+CALL (e, c) {${read("rows", "counterparties")}
 }
 RETURN id, rows, ${entityMap("e")} AS entity, counterparties, ${total} AS total`;
   }
@@ -204,7 +205,7 @@ CALL (e, listed) {
     collect(DISTINCT ${entityMap("other")}) AS listedCounterparties
 }
 CALL (e, listed) {
-  WITH e WHERE NOT listed${read.replace("AS rows,", "AS readRows,").replace("AS counterparties", "AS readCounterparties")}
+  WITH e WHERE NOT listed${read("readRows", "readCounterparties")}
 }
 RETURN id, CASE WHEN listed THEN listedRows ELSE readRows END AS rows, ${entityMap("e")} AS entity,
   CASE WHEN listed THEN listedCounterparties ELSE readCounterparties END AS counterparties, ${total} AS total`;
