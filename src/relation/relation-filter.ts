@@ -82,6 +82,14 @@ export function relationTypeOf(relationship: string): string {
 export const RELATION_TYPE_OF_R = relationTypeOf("r");
 
 /**
+ * Whether a filter asks for every current relation (none retracted, no `asOf`), of every type, in
+ * both directions: what the lists of src/relation/recent-relations.ts hold.
+ */
+export function isUnfiltered(filter: RelationFilter, direction: DirectionFilterValue): boolean {
+  return direction === "ANY" && !filter.asOf && !readsRetracted(filter) && filter.types.length === ALL_RELATION_TYPES.length;
+}
+
+/**
  * Record time (valid time is `asOf`): keeps `r` when it had been recorded by `$knownAt` and
  * not yet retracted then; a RETRACTED relationship only when asked (`$includeRetracted`) or
  * when it was still current at `$knownAt`, and only of the asked types. Without `$knownAt`
@@ -91,20 +99,15 @@ export const RECORD_CONDITION = `($knownAt IS NULL OR r.recordedAt IS NULL OR r.
   AND (type(r) <> 'RETRACTED' OR (r.retractedType IN $types
     AND ($includeRetracted OR ($knownAt IS NOT NULL AND r.retractedAt > datetime($knownAt)))))`;
 
-/** Keeps `r` when its period overlaps [$asOfStart, $asOfEnd]; no-op when $asOfStart is null. */
 /**
  * RECORD_CONDITION where the filter needs it; without `knownAt` or `includeRetracted` the pattern
  * expands no RETRACTED relationship and every relation read is current, so no predicate at all.
  */
-/** Whether a filter asks for every relation in force now, in both directions, as the lists of src/relation/recent-relations.ts hold them. */
-export function isUnfiltered(filter: RelationFilter, direction: DirectionFilterValue): boolean {
-  return direction === "ANY" && !filter.asOf && !readsRetracted(filter) && filter.types.length === ALL_RELATION_TYPES.length;
-}
-
 export function recordCondition(filter: RelationFilter): string {
   return readsRetracted(filter) ? RECORD_CONDITION : "true";
 }
 
+/** Keeps `r` when its period overlaps [$asOfStart, $asOfEnd]; no-op when $asOfStart is null. */
 export const AS_OF_CONDITION = `($asOfStart IS NULL OR (r.periodStart <= date($asOfEnd)
   AND (r.periodEnd IS NULL OR r.periodEnd >= date($asOfStart))))`;
 
