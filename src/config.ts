@@ -265,7 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = d
       maxRetryTimeMs: integer("NEO4J_MAX_RETRY_TIME_MS", 2_000, 0, 120_000),
       responseGraceMs: integer("NEO4J_RESPONSE_GRACE_MS", 3_000, 100, 120_000),
       maxConnectionPoolSize: integer("NEO4J_MAX_CONNECTION_POOL_SIZE", 100, 2, 10_000),
-      maxConcurrentQueries: integer("NEO4J_MAX_CONCURRENT_QUERIES", 8, 1, 10_000),
+      maxConcurrentQueries: integer("NEO4J_MAX_CONCURRENT_QUERIES", 32, 1, 10_000),
       maxQueuedQueries: integer("NEO4J_MAX_QUEUED_QUERIES", 1_000, 0, 1_000_000),
       maxConcurrentTraversals: integer("NEO4J_MAX_CONCURRENT_TRAVERSALS", 4, 1, 1_000),
       maxQueuedTraversals: integer("NEO4J_MAX_QUEUED_TRAVERSALS", 256, 0, 100_000),
