@@ -23,4 +23,4 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:4000/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "dist/scripts/start.js"]
+CMD ["node", "--max-semi-space-size=32", "dist/scripts/start.js"]

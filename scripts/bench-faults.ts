@@ -19,6 +19,7 @@ import net from "node:net";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import { defaultProjectRoot, loadConfig, type AppConfig } from "../src/config";
+import { SERVER_NODE_FLAGS } from "../src/runtime-flags";
 import { LocalNeo4j } from "./local-neo4j";
 
 const RATE = Number(process.env.FAULTS_RATE ?? 20);
@@ -284,7 +285,7 @@ async function main(): Promise<void> {
   const local = new LocalNeo4j(config, root, () => undefined);
   await local.start();
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(root, "dist", "src", "main.js")], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, "dist", "src", "main.js")], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });

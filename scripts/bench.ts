@@ -48,6 +48,7 @@ import { CLIENT_TIMEOUT_MS, closedLoop, post, sequential, Tally, type Endpoint }
 import { peerTypeDefs } from "./bench/peer-schema";
 import { PICKS_QUERY, pickEntities } from "./bench/picks";
 import { SHAPES, type Picks, type Shape, type Target } from "./bench/shapes";
+import { SERVER_NODE_FLAGS } from "../src/runtime-flags";
 
 const root = defaultProjectRoot();
 const artifacts = path.join(root, "artifacts", "bench");
@@ -163,7 +164,8 @@ async function spawnImpl(
   ready: () => Promise<boolean>,
 ): Promise<ChildProcess> {
   const logFile = fs.createWriteStream(path.join(artifacts, `${name}.log`));
-  const child = spawn(process.execPath, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+  // Every implementation runs with the server's Node flags: what differs between them is their code.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...args], { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(logFile);
   child.stderr?.pipe(logFile);
   const started = Date.now();
@@ -396,7 +398,7 @@ async function coldStart(neo4jConfig: AppConfig["neo4j"], picks: Picks): Promise
   const body = JSON.stringify({ query: `{ entity(id: "${picks.normal}") { id name } }` });
   const endpoint = { url: new URL(`http://127.0.0.1:${port}/graphql`) };
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, "dist", "src", "main.js")], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, "dist", "src", "main.js")], {
     env: serverEnv(neo4jConfig, port),
     cwd: root,
     stdio: "ignore",
