@@ -108,10 +108,12 @@ export class CompiledExecution {
   execute(
     document: DocumentNode,
     operationName: string | undefined,
-    operation: OperationDefinitionNode,
+    operation: OperationDefinitionNode | undefined,
     variables: Record<string, unknown>,
     contextValue: unknown,
   ): ExecutionResult | Promise<ExecutionResult> {
+    // Refused before execution (src/http/operation-limits.ts); should one come, graphql-js says why.
+    if (!operation) return execute({ schema: this.schema, document, operationName, variableValues: variables, contextValue });
     const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return { errors: coerced.errors };
     const compiled = this.compiled(document, operationName);

@@ -4,7 +4,9 @@
  * - GraphQL Armor's rules bound aliases, depth (fragments flattened, so depth is field nesting)
  *   and directives, and a rule of ours refuses mutations and subscriptions, which this schema
  *   does not have (GRAPHQL_VALIDATION_FAILED);
- * - then, in one plugin and in this order: variables nested deeper than `maxVariableDepth` are
+ * - then, in one plugin and in this order: a document whose operation to run cannot be told (an
+ *   unknown `operationName`, or several operations and none named) is refused
+ *   (OPERATION_RESOLUTION_FAILURE, 400); variables nested deeper than `maxVariableDepth` are
  *   refused before anything coerces them (graphql-js recurses, and a 100,000-level list once
  *   overflowed the stack) (BAD_USER_INPUT); then the cost estimate (src/http/complexity.ts).
  */
@@ -12,7 +14,16 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, type ASTVisitor, type GraphQLSchema, type ValidationContext, type ValidationRule } from "graphql";
+import { ApolloServerErrorCode } from "@apollo/server/errors";
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
 import { BadUserInputError } from "../common/errors";
 import type { GraphQLLimitsConfig } from "../config";
 import { checkCost } from "./complexity";
@@ -57,7 +68,7 @@ export function rootOperationTypeRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** The checks that need the operation and its variables: variable depth first, then cost. */
+/** The checks that need the operation and its variables: the operation itself, variable depth, then cost. */
 export function operationLimitsPlugin<TContext extends object>(
   schema: GraphQLSchema,
   limits: Pick<GraphQLLimitsConfig, "maxVariableDepth" | "maxCost">,
@@ -65,7 +76,9 @@ export function operationLimitsPlugin<TContext extends object>(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Apollo lets such a request through to execution, where our executor has no operation to run.
+          if (!operation) throw unresolvedOperation(document, request.operationName ?? undefined);
           const variables = request.variables ?? {};
           const offending = deepestVariable(variables, limits.maxVariableDepth);
           if (offending) {
@@ -80,6 +93,23 @@ export function operationLimitsPlugin<TContext extends object>(
       };
     },
   };
+}
+
+/**
+ * Why no operation of the document can run, worded as graphql-js words it, with the names a
+ * client could send as `operationName` (GraphiQL, for one, may send a stale name after a tab
+ * switch).
+ */
+export function unresolvedOperation(document: DocumentNode, operationName: string | undefined): GraphQLError {
+  const names = document.definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION ? [definition.name ? `"${definition.name.value}"` : "(unnamed)"] : [],
+  );
+  const message = operationName
+    ? `Unknown operation named "${operationName}"; this document has ${names.join(", ") || "no operation"}.`
+    : `Must provide operation name if query contains multiple operations (this document has ${names.join(", ")}).`;
+  return new GraphQLError(message, {
+    extensions: { code: ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
+  });
 }
 
 /** The name of the first variable nested deeper than `maxDepth`, if any. */

@@ -41,6 +41,30 @@ describe("HTTP", () => {
     expect(((await syntax.json()) as any).errors[0].extensions).toEqual({ code: "GRAPHQL_PARSE_FAILED" });
   });
 
+  it("answers a document whose operation cannot be told with OPERATION_RESOLUTION_FAILURE, 400, whether interpreted or compiled", async () => {
+    // GraphiQL once sent the previous tab's operationName: the server answered INTERNAL_SERVER_ERROR.
+    const document = 'query Windsurf { entity(id: "windsurf") { name } } query Summary { summary { entities } }';
+    // Twice each: the second run of a document is compiled by graphql-jit (src/http/compiled-execution.ts).
+    for (let run = 0; run < 2; run++) {
+      const unknown = await post({ query: document, operationName: "OpenAINeighbourhood" });
+      expect(unknown.status).toBe(400);
+      expect(((await unknown.json()) as any).errors).toEqual([
+        {
+          message: 'Unknown operation named "OpenAINeighbourhood"; this document has "Windsurf", "Summary".',
+          extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
+        },
+      ]);
+      const unnamed = await post({ query: document });
+      expect(unnamed.status).toBe(400);
+      expect(((await unnamed.json()) as any).errors[0]).toEqual({
+        message: 'Must provide operation name if query contains multiple operations (this document has "Windsurf", "Summary").',
+        extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
+      });
+      const named = (await (await post({ query: document, operationName: "Windsurf" })).json()) as any;
+      expect(named).toEqual({ data: { entity: { name: "Windsurf" } } });
+    }
+  });
+
   it("answers a malformed or oversized JSON body with BAD_REQUEST as JSON, not an HTML stack trace", async () => {
     const malformed = await fetch(`${base}/graphql`, {
       method: "POST",
