@@ -34,13 +34,42 @@ const activeTab = (page: Page) =>
 const queryText = (page: Page) =>
   page.$eval(".graphiql-query-editor .CodeMirror", (element) => (element as any).CodeMirror.getValue() as string);
 
+/** What the editors and the result pane hold, for a failure's message. */
+const editorState = (page: Page) =>
+  page.evaluate(() => {
+    const editor = (selector: string) => (document.querySelector(selector) as any)?.CodeMirror;
+    return {
+      query: editor(".graphiql-query-editor .CodeMirror")?.getValue() ?? null,
+      operationName: editor(".graphiql-query-editor .CodeMirror")?.operationName ?? null,
+      variables: editor(".graphiql-editor-tool .CodeMirror")?.getValue() ?? null,
+      result: editor(".result-window .CodeMirror")?.getValue() ?? null,
+    };
+  });
+
+/**
+ * Runs the active tab and waits for `expected` in the result pane. GraphiQL sends the operation
+ * name it last parsed from the editor, and parses 100 ms after a change (debounced): a click
+ * right after a tab switch sent the previous tab's name, which failed once in a full CI run. So
+ * the click waits until GraphiQL has parsed the tab's operation, as a user's would.
+ */
 async function run(page: Page, expected: string): Promise<void> {
+  const operationName = /^query (\w+)/m.exec(await queryText(page))?.[1];
+  await page.waitForFunction(
+    (name) => (document.querySelector(".graphiql-query-editor .CodeMirror") as any)?.CodeMirror.operationName === name,
+    operationName,
+  );
   await page.evaluate(() => {
     const result = document.querySelector(".result-window .CodeMirror") as any;
     result?.CodeMirror.setValue("");
   });
   await page.click(".graphiql-execute-button");
-  await page.waitForFunction((text) => (document.querySelector(".result-window")?.textContent ?? "").includes(text), expected);
+  try {
+    await page.waitForFunction((text) => (document.querySelector(".result-window")?.textContent ?? "").includes(text), expected);
+  } catch (error) {
+    throw new Error(
+      `No "${expected}" in the result: ${(error as Error).message}; editors: ${JSON.stringify(await editorState(page))}`,
+    );
+  }
 }
 
 it("opens with a tab per example and an Examples panel; a click opens one with its variables, offline", async () => {
