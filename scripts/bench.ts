@@ -5,7 +5,8 @@
  * shape of scripts/bench/shapes.ts on a normal entity, a hub and the super hub, against three
  * implementations, interleaved round by round in one run because the machine is shared and noisy:
  *
- *   server  the project's server, `node dist/src/main.js`, as in production (NODE_ENV=production);
+ *   server  the project's server, `node dist/src/main.js`, as in production (NODE_ENV=production,
+ *           the Node flags of src/runtime-flags.ts, which every implementation gets);
  *   floor   the same services and repositories (the same Cypher) over the raw driver behind a bare
  *           node:http server, no GraphQL (scripts/bench/floor.ts);
  *   peer    @neo4j/graphql 7 with Apollo Server over the same data (bench/, its own dependencies,
