@@ -1622,6 +1622,7 @@
     GRAPH_FIELDS +
     " removedNodeIds removedEdgeIds } }";
   var LIVE_MAX_IDS = 500; // graphChanged's cap on ids; past it, every change is asked for and sorted here
+  var LIVE_OVERLAP_MS = 2000; // how long a replaced subscription still listens (see followDrawn)
   var live = { client: null, stop: null, key: null, timer: null, lastSeq: 0, connected: false, wasConnected: false, changes: 0 };
 
   function setLiveState(name, title) {
@@ -1720,8 +1721,11 @@
       live.stop = stop;
       if (live.connected) setLiveState("on");
     }
-    // The new subscription first, then the old one ends: a change in between comes once or twice (harmless), never not at all.
-    if (previous) previous();
+    // The new subscription first, then the old one ends, a while later: a change in between comes
+    // once or twice (patched once), never not at all. Ending the old one at once lost changes: the
+    // server reads a new subscription's starting point only once it has set it up, and it had often
+    // ended the old one by then (its "complete" travels right behind the "subscribe").
+    if (previous) setTimeout(previous, LIVE_OVERLAP_MS);
     if (!live.stop) setLiveState(live.connected ? "on" : "off");
   }
 
