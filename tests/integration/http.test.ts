@@ -41,10 +41,10 @@ describe("HTTP", () => {
     expect(((await syntax.json()) as any).errors[0].extensions).toEqual({ code: "GRAPHQL_PARSE_FAILED" });
   });
 
-  it("answers a document whose operation cannot be told with OPERATION_RESOLUTION_FAILURE, 400, whether interpreted or compiled", async () => {
+  it("answers a document whose operation cannot be told with OPERATION_RESOLUTION_FAILURE, 400, before and after its named operation is compiled", async () => {
     // GraphiQL once sent the previous tab's operationName: the server answered INTERNAL_SERVER_ERROR.
     const document = 'query Windsurf { entity(id: "windsurf") { name } } query Summary { summary { entities } }';
-    // Twice each: the second run of a document is compiled by graphql-jit (src/http/compiled-execution.ts).
+    // Twice: the named operation's second run is compiled by graphql-jit (src/http/compiled-execution.ts).
     for (let run = 0; run < 2; run++) {
       const unknown = await post({ query: document, operationName: "OpenAINeighbourhood" });
       expect(unknown.status).toBe(400);

@@ -98,3 +98,12 @@ it("answers errors before data, as graphql-js does", async () => {
   const result = await run(new CompiledExecution(schema, 0), `{ refused caller }`)();
   expect(Object.keys(result)).toEqual(["errors", "data"]);
 });
+
+it("without an operation to run (an unknown operationName), answers graphql-js's error instead of throwing", async () => {
+  const execution = new CompiledExecution(schema, 0);
+  const document = parse(`query A { caller } query B { caller }`);
+  const result = await execution.execute(document, "C", undefined, {}, { who: "analyst" });
+  expect(result.errors?.map((error) => error.message)).toEqual(['Unknown operation named "C".']);
+  expect(result.data).toBeUndefined();
+  expect(execution.compiledOperations).toBe(0);
+});
