@@ -9,6 +9,13 @@ export class GateFullError extends Error {
   override readonly name = "GateFullError";
 }
 
+/** What a waiter can be stopped by (a request's scope, src/graph/request-scope.ts). */
+export interface Abortable {
+  readonly abortReason: unknown;
+  /** Calls `listener` with the reason when it aborts; returns the way to stop listening. */
+  onAbort(listener: (reason: unknown) => void): () => void;
+}
+
 export class Gate {
   private active = 0;
   private peak = 0;
@@ -32,27 +39,35 @@ export class Gate {
     return this.queue.length;
   }
 
+  /**
+   * A release function when a slot is free now, else undefined: no promise and no tick on the
+   * common path, which every transaction takes two or three times.
+   */
+  tryAcquire(): (() => void) | undefined {
+    if (this.active >= this.maxActive) return undefined;
+    this.active += 1;
+    if (this.active > this.peak) this.peak = this.active;
+    return this.releaser();
+  }
+
   /** Resolves with a release function (safe to call twice) once a slot is free. */
-  acquire(signal?: AbortSignal): Promise<() => void> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.active < this.maxActive) {
-      this.active += 1;
-      this.peak = Math.max(this.peak, this.active);
-      return Promise.resolve(this.releaser());
-    }
+  acquire(abortable?: Abortable): Promise<() => void> {
+    if (abortable?.abortReason !== undefined) return Promise.reject(abortable.abortReason);
+    const release = this.tryAcquire();
+    if (release) return Promise.resolve(release);
     if (this.queue.length >= this.maxQueued) return Promise.reject(new GateFullError("queue full"));
     return new Promise((resolve, reject) => {
       const grant = () => {
-        signal?.removeEventListener("abort", onAbort);
+        stopListening?.();
         resolve(this.releaser());
       };
-      const onAbort = () => {
+      this.queue.push(grant);
+      // Not aborted (checked above), so this does not call back before `grant` can see it.
+      const stopListening = abortable?.onAbort((reason) => {
         const index = this.queue.indexOf(grant);
         if (index >= 0) this.queue.splice(index, 1);
-        reject(signal?.reason);
-      };
-      this.queue.push(grant);
-      signal?.addEventListener("abort", onAbort, { once: true });
+        reject(reason);
+      });
     });
   }
 

@@ -107,12 +107,14 @@ export class QueryRunner {
     const releases: Array<() => void> = [];
     try {
       this.refuseWhileDown();
-      if (scope) releases.push(await scope.slots.acquire(scope.signal));
-      if (options.traversal) releases.push(await this.enter(this.shared.traversals, "traversals"));
-      releases.push(await this.enter(this.shared.queries, "queries"));
+      // A free slot is taken at once; only a full gate costs a promise.
+      if (scope) releases.push(scope.slots.tryAcquire() ?? (await scope.slots.acquire(scope)));
+      if (options.traversal)
+        releases.push(this.shared.traversals.tryAcquire() ?? (await this.enter(this.shared.traversals, "traversals")));
+      releases.push(this.shared.queries.tryAcquire() ?? (await this.enter(this.shared.queries, "queries")));
       // Out of time or refused while it waited: it runs nothing. Otherwise its timeout is cut to
       // what the request has left, so Neo4j itself stops the work when the request is out of time.
-      scope?.signal.throwIfAborted();
+      scope?.throwIfAborted();
       const timeoutMs = Math.max(1, Math.min(options.timeoutMs ?? this.options.queryTimeoutMs, scope?.remainingMs() ?? Infinity));
       return await this.guarded(() => this.run(mode, name, work, timeoutMs, timeoutMs + this.options.responseGraceMs));
     } finally {
@@ -154,7 +156,7 @@ export class QueryRunner {
 
   private async enter(gate: Gate, what: string): Promise<() => void> {
     try {
-      return await gate.acquire(this.scope?.signal);
+      return await gate.acquire(this.scope);
     } catch (error) {
       throw error instanceof GateFullError ? new ServerBusyError(what) : error;
     }
@@ -177,9 +179,8 @@ export class QueryRunner {
     const transaction = mode === "READ" ? session.executeRead(work, config) : session.executeWrite(work, config);
     // We may stop waiting before the driver settles: its late failure must not go unhandled.
     transaction.catch(() => undefined);
-    const signal = this.scope?.signal;
     let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
+    let stopListening: (() => void) | undefined;
     let gaveUp = false;
     const givenUp = new Promise<never>((_resolve, reject) => {
       const giveUp = (reason: unknown) => {
@@ -197,8 +198,7 @@ export class QueryRunner {
           ),
         answerWithinMs,
       );
-      onAbort = () => giveUp(signal?.reason);
-      signal?.addEventListener("abort", onAbort, { once: true });
+      stopListening = this.scope?.onAbort(giveUp);
     });
     try {
       return await Promise.race([transaction, givenUp]);
@@ -206,7 +206,7 @@ export class QueryRunner {
       throw mapNeo4jError(error, timeoutMs);
     } finally {
       clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener("abort", onAbort);
+      stopListening?.();
       // A session must not be closed while its transaction runs: the driver can then hand the
       // connection, still in the transaction, to another session (seen under load as "BeginMessage
       // cannot be handled by a session in the IN_TRANSACTION state"). After giving up, the session
@@ -214,11 +214,16 @@ export class QueryRunner {
       // bounds. Otherwise the close is awaited, but no longer than the grace.
       const close = () => session.close().catch(() => undefined);
       if (gaveUp) void transaction.then(close, close);
-      else await Promise.race([close(), delay(this.options.responseGraceMs)]);
+      else {
+        let graceTimer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => {
+          graceTimer = setTimeout(resolve, this.options.responseGraceMs);
+          graceTimer.unref();
+        });
+        await Promise.race([close(), grace]);
+        // Cleared, not left to fire: a timer per transaction would outlive it by the whole grace.
+        clearTimeout(graceTimer);
+      }
     }
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -28,27 +28,52 @@ describe("Gate", () => {
     expect(gate.activeCount).toBe(0);
   });
 
-  it("drops a waiter whose signal aborts, with the signal's reason", async () => {
+  it("drops a waiter whose request aborts, with the request's reason", async () => {
     const gate = new Gate(1, 5);
     const held = await gate.acquire();
-    const controller = new AbortController();
-    const waiting = gate.acquire(controller.signal);
-    controller.abort(new Error("deadline"));
-    await expect(waiting).rejects.toThrow("deadline");
+    const scope = new RequestScope(10_000, 2);
+    const waiting = gate.acquire(scope);
+    scope.refuse();
+    await expect(waiting).rejects.toMatchObject({ extensions: { code: ErrorCode.OPERATION_ABORTED } });
     expect(gate.queuedCount).toBe(0);
+    await expect(gate.acquire(scope)).rejects.toMatchObject({ extensions: { code: ErrorCode.OPERATION_ABORTED } });
     held();
     expect(gate.activeCount).toBe(0);
+  });
+
+  it("hands out a free slot at once with tryAcquire, and none when all are held", () => {
+    const gate = new Gate(2, 5);
+    const first = gate.tryAcquire();
+    const second = gate.tryAcquire();
+    expect(first && second).toBeDefined();
+    expect(gate.tryAcquire()).toBeUndefined();
+    first?.();
+    expect(gate.activeCount).toBe(1);
+    second?.();
+    expect(gate.activeCount).toBe(0);
+    expect(gate.peakActiveCount).toBe(2);
   });
 });
 
 describe("RequestScope", () => {
   it("aborts with QUERY_TIMEOUT at its deadline and with OPERATION_ABORTED when refused", async () => {
     const timed = new RequestScope(20, 2);
+    const heard: unknown[] = [];
+    timed.onAbort((reason) => heard.push(reason));
+    const stopped = timed.onAbort((reason) => heard.push(reason));
+    stopped();
     await new Promise((resolve) => setTimeout(resolve, 40));
-    expect((timed.signal.reason as { extensions: { code: string } }).extensions.code).toBe(ErrorCode.QUERY_TIMEOUT);
+    expect(timed.abortReason).toMatchObject({ extensions: { code: ErrorCode.QUERY_TIMEOUT } });
+    expect(heard).toEqual([timed.abortReason]);
+    expect(() => timed.throwIfAborted()).toThrow(timed.abortReason);
     const refused = new RequestScope(10_000, 2);
+    expect(refused.abortReason).toBeUndefined();
     refused.refuse();
-    expect((refused.signal.reason as { extensions: { code: string } }).extensions.code).toBe(ErrorCode.OPERATION_ABORTED);
+    refused.refuse(); // the first reason stays
+    expect(refused.abortReason).toMatchObject({ extensions: { code: ErrorCode.OPERATION_ABORTED } });
+    // Listening after the abort hears it at once.
+    refused.onAbort((reason) => heard.push(reason));
+    expect(heard).toHaveLength(2);
     refused.end();
   });
 });
