@@ -75,8 +75,14 @@ interface RefusableContext {
 export async function validateArguments(argValue: unknown, _type?: unknown, resolverData?: { context?: unknown }): Promise<void> {
   if (argValue === null || typeof argValue !== "object" || Array.isArray(argValue)) return;
   applyDefaultsForNulls(argValue as Record<string, unknown>);
+  const key = keyOf(argValue);
+  const seen = validSeen.get(argValue.constructor);
+  if (key !== undefined && seen?.has(key)) return;
   const errors = await validate(argValue, { skipMissingProperties: true, forbidUnknownValues: false });
-  if (errors.length === 0) return;
+  if (errors.length === 0) {
+    if (key !== undefined) rememberValid(argValue.constructor, key, seen);
+    return;
+  }
   const problems = flatten(errors);
   (resolverData?.context as RefusableContext | undefined)?.scope?.refuse();
   throw new BadUserInputError(
@@ -84,6 +90,31 @@ export async function validateArguments(argValue: unknown, _type?: unknown, reso
     problems.map((problem) => problem.message).join(" "),
     problems.length > 1 ? { invalidArguments: problems.map((problem) => problem.argument) } : undefined,
   );
+}
+
+/**
+ * Argument sets already found valid, per args class, by their values as JSON (dates as their
+ * text): the checks are pure, and most requests bring the same few sets (a field's defaults, a
+ * page size), so class-validator runs once per set instead of once per field of every request.
+ * Bounded per class; the oldest set goes first.
+ */
+const validSeen = new Map<unknown, Set<string>>();
+export const VALID_ARGUMENT_SETS_REMEMBERED = 256;
+
+/** The values as JSON; undefined when they have none (a value JSON cannot write), so they are not remembered. */
+function keyOf(args: object): string | undefined {
+  try {
+    return JSON.stringify(args);
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberValid(argsClass: unknown, key: string, seen: Set<string> | undefined): void {
+  const sets = seen ?? new Set<string>();
+  if (!seen) validSeen.set(argsClass, sets);
+  if (sets.size >= VALID_ARGUMENT_SETS_REMEMBERED) sets.delete(sets.values().next().value as string);
+  sets.add(key);
 }
 
 function applyDefaultsForNulls(args: Record<string, unknown>): void {
