@@ -79,13 +79,48 @@ export class PartialDate {
   }
 }
 
+/**
+ * Whether `text` is a valid partial date written as `toString` writes it ("2019", "2019-07",
+ * "2019-07-15"), so that it stands for itself. The scalar answers such a text as it is, without
+ * building a PartialDate: an answer's dates are stored this way, three per relation.
+ */
+export function isCanonicalPartialDate(text: string): boolean {
+  const length = text.length;
+  if (length !== 4 && length !== 7 && length !== 10) return false;
+  const year = digitsAt(text, 0, 4);
+  if (year < 1) return false;
+  if (length === 4) return true;
+  const month = text.charCodeAt(4) === HYPHEN ? digitsAt(text, 5, 7) : -1;
+  if (month < 1 || month > 12) return false;
+  if (length === 7) return true;
+  const day = text.charCodeAt(7) === HYPHEN ? digitsAt(text, 8, 10) : -1;
+  return day >= 1 && day <= daysInMonth(year, month);
+}
+
+const HYPHEN = 45;
+
+/** The number the decimal digits text[from..to) write; -1 when one is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** The precision of a stored partial date string, without parsing it twice. */
 export function precisionOf(value: string): DatePrecision {
   return PartialDate.from(value).precision;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the proleptic Gregorian calendar (as Date.UTC counts them). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS_IN_MONTH[month - 1];
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 function isoDate(year: number, month: number, day: number): string {

@@ -5,7 +5,7 @@
  * BAD_USER_INPUT naming the argument, for literals and variables alike.
  */
 import { GraphQLScalarType, Kind } from "graphql";
-import { InvalidPartialDate, PartialDate } from "./partial-date";
+import { InvalidPartialDate, isCanonicalPartialDate, PartialDate } from "./partial-date";
 
 export const PartialDateScalar = new GraphQLScalarType({
   name: "PartialDate",
@@ -14,6 +14,7 @@ export const PartialDateScalar = new GraphQLScalarType({
     '"2019-07" means "some time in July 2019", never 1 July. As an argument it stands for the whole period it names.',
   specifiedByURL: "https://www.iso.org/iso-8601-date-and-time-format.html",
   serialize(value: unknown): string {
+    if (typeof value === "string" && isCanonicalPartialDate(value)) return value;
     if (value instanceof PartialDate) return value.toString();
     const parsed = PartialDate.parse(value);
     if (parsed instanceof InvalidPartialDate) throw new TypeError(`PartialDate cannot represent ${String(value)}`);

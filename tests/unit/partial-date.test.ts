@@ -1,4 +1,5 @@
-import { DatePrecision, InvalidPartialDate, PartialDate } from "../../src/common/partial-date";
+import { DatePrecision, InvalidPartialDate, isCanonicalPartialDate, PartialDate } from "../../src/common/partial-date";
+import { PartialDateScalar } from "../../src/common/scalars";
 
 describe("PartialDate", () => {
   it.each([
@@ -38,5 +39,33 @@ describe("PartialDate", () => {
     expect(PartialDate.parse(true)).toBeInstanceOf(InvalidPartialDate);
     expect(PartialDate.parse({ year: 2019 })).toBeInstanceOf(InvalidPartialDate);
     expect(() => PartialDate.from("nope")).toThrow(RangeError);
+  });
+
+  it("knows a canonical text exactly when parsing it and writing it back gives the same text", () => {
+    const texts = ["", "2019 ", " 2019", "20190", "2019-7", "2019-07-1", "2019/07", "2019-07-15T00", "abcd", "0000", "0001"];
+    for (const year of ["0004", "0100", "1900", "1999", "2000", "2023", "2024", "9999"]) {
+      texts.push(year);
+      for (let month = 0; month <= 13; month++) {
+        const yearMonth = `${year}-${String(month).padStart(2, "0")}`;
+        texts.push(yearMonth);
+        for (let day = 0; day <= 32; day++) texts.push(`${yearMonth}-${String(day).padStart(2, "0")}`);
+      }
+    }
+    for (const text of texts) {
+      const parsed = PartialDate.parse(text);
+      const roundTrips = parsed instanceof PartialDate && parsed.toString() === text;
+      expect([text, isCanonicalPartialDate(text)]).toEqual([text, roundTrips]);
+      // The scalar answers what it answered before: the text itself, or the same error.
+      if (parsed instanceof PartialDate) expect(PartialDateScalar.serialize(text)).toBe(parsed.toString());
+      else expect(() => PartialDateScalar.serialize(text)).toThrow(TypeError);
+    }
+  });
+
+  it("ends February on the 29th in leap years only, as the calendar does", () => {
+    expect(PartialDate.from("2024-02").end).toBe("2024-02-29");
+    expect(PartialDate.from("2023-02").end).toBe("2023-02-28");
+    expect(PartialDate.from("1900-02").end).toBe("1900-02-28");
+    expect(PartialDate.from("2000-02").end).toBe("2000-02-29");
+    expect(PartialDate.from("2019").end).toBe("2019-12-31");
   });
 });
