@@ -17,7 +17,7 @@ describe("validateArguments", () => {
     await expect(validateArguments(args({ counterparty: "Not A Slug" }))).rejects.toMatchObject(badInput);
   });
 
-  it("tells a valid date from an invalid one with the same text", async () => {
+  it("refuses an invalid date after a valid date of the same class was remembered", async () => {
     const valid = PartialDate.parse("2019-07");
     const invalid = PartialDate.parse("2019-13");
     await validateArguments(args({ asOf: valid as PartialDate }));
